@@ -1,0 +1,54 @@
+# ClusterLink: `make run` for a first look, `make test` for the whole suite.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PYTHON := $(BIN)/python
+
+.PHONY: run test lint install install-dev migrate demo messages schema run-stack worker clean
+
+$(BIN)/activate:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+install: $(BIN)/activate
+	$(BIN)/pip install --quiet -r requirements.txt
+
+install-dev: $(BIN)/activate
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+
+migrate: install
+	$(PYTHON) manage.py migrate --noinput
+
+demo: migrate
+	$(PYTHON) manage.py load_demo
+
+# First run: SQLite, tasks in-process, demo data, development server.
+run: demo
+	$(PYTHON) manage.py runserver 127.0.0.1:8000
+
+test: install-dev
+	$(PYTHON) manage.py compilemessages --ignore=.venv >/dev/null 2>&1 || true
+	$(PYTHON) -m pytest $(PYTEST_ARGS)
+
+lint: install-dev
+	$(BIN)/ruff check .
+
+messages: install-dev
+	$(PYTHON) manage.py makemessages -l ko --ignore=.venv --ignore=staticfiles --no-obsolete
+	$(PYTHON) manage.py compilemessages --ignore=.venv
+
+schema: install
+	$(PYTHON) manage.py spectacular --file schema.yml
+
+# Production shape: gunicorn + Celery worker + beat on PostgreSQL and Redis.
+run-stack: install
+	@test -n "$$DATABASE_URL" -a -n "$$REDIS_URL" || (echo "Set DATABASE_URL and REDIS_URL (see .env.example)"; exit 1)
+	DJANGO_SETTINGS_MODULE=config.settings.prod $(PYTHON) manage.py migrate --noinput
+	DJANGO_SETTINGS_MODULE=config.settings.prod $(PYTHON) manage.py collectstatic --noinput
+	DJANGO_SETTINGS_MODULE=config.settings.prod $(BIN)/honcho start
+
+worker: install
+	$(BIN)/celery -A config worker --loglevel INFO
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

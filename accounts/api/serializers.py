@@ -1,0 +1,80 @@
+from rest_framework import serializers
+
+from ..models import Membership, Organization, User
+
+
+class OrganizationSerializer(serializers.ModelSerializer):
+    clusters = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Organization
+        fields = [
+            "id", "name_ko", "name_en", "kind", "region", "country", "website", "founded", "employees",
+            "stage", "description", "status", "trial_phases", "trials_per_year", "irb_days", "equipment",
+            "clusters", "created_at", "updated_at",
+        ]
+        read_only_fields = ["status", "clusters", "created_at", "updated_at"]
+
+    def get_clusters(self, org: Organization) -> list[str]:
+        # Uses the prefetch set up by the view: no query per row.
+        return [cm.cluster.slug for cm in org.cluster_memberships.all() if cm.status == "approved"]
+
+    def validate(self, attrs):
+        name_ko = attrs.get("name_ko", getattr(self.instance, "name_ko", ""))
+        name_en = attrs.get("name_en", getattr(self.instance, "name_en", ""))
+        if not (name_ko or "").strip() and not (name_en or "").strip():
+            raise serializers.ValidationError({"name_ko": "Give the organisation's name in Korean, English or both."})
+        return attrs
+
+
+class PersonSerializer(serializers.ModelSerializer):
+    """A person as others see them; contact fields are blanked unless the viewer may see them."""
+
+    email = serializers.SerializerMethodField()
+    phone = serializers.SerializerMethodField()
+
+    class Meta:
+        model = User
+        fields = ["id", "full_name", "email", "phone"]
+
+    def _may_see(self, user: User) -> bool:
+        visible = self.context.get("contact_org_ids", set())
+        request = self.context.get("request")
+        if request is not None and request.user.pk == user.pk:
+            return True
+        return bool(visible & getattr(user, "_org_ids_for_contacts", set()))
+
+    def get_email(self, user: User) -> str | None:
+        return user.email if self._may_see(user) else None
+
+    def get_phone(self, user: User) -> str | None:
+        return user.phone if self._may_see(user) else None
+
+
+class MembershipSerializer(serializers.ModelSerializer):
+    user = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Membership
+        fields = ["id", "organization", "user", "role", "is_tto", "title", "status", "created_at"]
+
+    def get_user(self, membership: Membership) -> dict:
+        user = membership.user
+        user._org_ids_for_contacts = {membership.organization_id}
+        return PersonSerializer(user, context=self.context).data
+
+
+class MeSerializer(serializers.ModelSerializer):
+    memberships = serializers.SerializerMethodField()
+
+    class Meta:
+        model = User
+        fields = ["id", "email", "full_name", "phone", "language", "email_verified_at", "news_opt_in", "memberships"]
+        read_only_fields = ["id", "email", "email_verified_at", "memberships"]
+
+    def get_memberships(self, user: User) -> list[dict]:
+        return [
+            {"organization": m.organization_id, "name": m.organization.name, "role": m.role,
+             "is_tto": m.is_tto, "status": m.status}
+            for m in user.memberships.select_related("organization")
+        ]

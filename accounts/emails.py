@@ -1,0 +1,18 @@
+"""Transactional email: rendered in the recipient's language, sent by a Celery task after commit."""
+
+from django.conf import settings
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from .tasks import send_email
+
+
+def send_templated_email(*, to: str, language: str, template: str, context: dict) -> None:
+    """Render ``templates/emails/<template>_{subject.txt,body.txt,body.html}`` and queue it on commit."""
+    context = {"site_url": settings.SITE_URL, **context}
+    with translation.override(language or settings.LANGUAGE_CODE):
+        subject = " ".join(render_to_string(f"emails/{template}_subject.txt", context).split())
+        text = render_to_string(f"emails/{template}_body.txt", context)
+        html = render_to_string("emails/base.html", {**context, "body": text, "subject": subject})
+    transaction.on_commit(lambda: send_email.delay(to=[to], subject=subject, text=text, html=html))

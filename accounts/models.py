@@ -1,0 +1,256 @@
+"""People, organisations and who belongs where."""
+
+import uuid
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from .regions import Region
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email: str, password: str | None, **extra):
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **extra):
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra)
+
+    def create_superuser(self, email: str, password: str | None = None, **extra):
+        extra.update(is_staff=True, is_superuser=True)
+        extra.setdefault("email_verified_at", timezone.now())
+        return self._create_user(email, password, **extra)
+
+    def get_by_natural_key(self, username):
+        return self.get(email__iexact=username)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person. Logs in with their email address."""
+
+    email = models.EmailField(_("email address"), unique=True)
+    full_name = models.CharField(_("full name"), max_length=150)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    language = models.CharField(
+        _("preferred language"), max_length=5, choices=settings.LANGUAGES, default="ko"
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    is_staff = models.BooleanField(_("staff status"), default=False)
+    date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    email_verified_at = models.DateTimeField(_("email verified at"), null=True, blank=True)
+    # Consent as Korea's Personal Information Protection Act expects: which text, and when.
+    privacy_consent_version = models.CharField(_("privacy policy version"), max_length=20, blank=True)
+    privacy_consent_at = models.DateTimeField(_("privacy consent given at"), null=True, blank=True)
+    news_opt_in = models.BooleanField(_("receives news mail"), default=False)
+    news_opt_in_at = models.DateTimeField(_("news mail opt-in at"), null=True, blank=True)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [models.UniqueConstraint(Lower("email"), name="user_email_ci_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.full_name} <{self.email}>"
+
+    def get_full_name(self) -> str:
+        return self.full_name
+
+    def get_short_name(self) -> str:
+        return self.full_name
+
+    @property
+    def email_verified(self) -> bool:
+        return self.email_verified_at is not None
+
+
+class OrganizationKind(models.TextChoices):
+    FIRM = "firm", _("Firm")
+    HOSPITAL = "hospital", _("Hospital")
+    UNIVERSITY = "university", _("University or research institute")
+    INVESTOR = "investor", _("Investor")
+    SERVICE = "service", _("Service provider")
+    PUBLIC = "public", _("Public agency")
+
+
+class OrganizationStatus(models.TextChoices):
+    PENDING = "pending", _("Pending verification")
+    VERIFIED = "verified", _("Verified")
+    REJECTED = "rejected", _("Rejected")
+
+
+def website_domain(url: str) -> str:
+    """'https://www.Example.co.kr/about' -> 'example.co.kr' (used to spot duplicates)."""
+    if not url:
+        return ""
+    host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    host = host.lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+class Organization(models.Model):
+    name_ko = models.CharField(_("name (Korean)"), max_length=200, blank=True, db_index=True)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True, db_index=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=OrganizationKind.choices)
+    region = models.CharField(_("region"), max_length=20, choices=Region.choices)
+    country = models.CharField(
+        _("country"), max_length=2, default="KR", help_text=_("Two-letter country code, e.g. KR or US.")
+    )
+    website = models.URLField(_("website"), blank=True)
+    website_domain = models.CharField(max_length=200, blank=True, db_index=True, editable=False)
+    founded = models.PositiveSmallIntegerField(_("year founded"), null=True, blank=True)
+    employees = models.PositiveIntegerField(_("employees"), null=True, blank=True)
+    stage = models.ForeignKey(
+        "matching.Facet",
+        verbose_name=_("development stage"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        limit_choices_to={"kind": "stage"},
+        related_name="+",
+    )
+    description = models.TextField(_("description"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=OrganizationStatus.choices, default=OrganizationStatus.PENDING
+    )
+    rejection_reason = models.TextField(_("reason for rejection"), blank=True)
+    verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Hospital facts the matcher uses (optional for other kinds).
+    trial_phases = models.JSONField(_("clinical-trial phases run"), default=list, blank=True)
+    trials_per_year = models.PositiveIntegerField(_("trials per year"), null=True, blank=True)
+    irb_days = models.PositiveIntegerField(_("ethics-board turnaround (days)"), null=True, blank=True)
+    equipment = models.JSONField(_("equipment open to outside use"), default=list, blank=True)
+    # Where a bulk import came from, so re-importing updates instead of duplicating.
+    source = models.CharField(max_length=50, blank=True)
+    external_id = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name_en", "name_ko", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(name_ko="", name_en=""), name="organization_has_a_name"
+            ),
+            models.UniqueConstraint(
+                fields=["source", "external_id"],
+                condition=~models.Q(external_id=""),
+                name="organization_source_external_id_unique",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "kind"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.website_domain = website_domain(self.website)
+        super().save(*args, **kwargs)
+
+    @property
+    def name(self) -> str:
+        """The name in the current language, falling back to the other one."""
+        if (get_language() or "en").startswith("ko"):
+            return self.name_ko or self.name_en
+        return self.name_en or self.name_ko
+
+    @property
+    def is_verified(self) -> bool:
+        return self.status == OrganizationStatus.VERIFIED
+
+
+class MembershipRole(models.TextChoices):
+    ADMIN = "admin", _("Administrator")
+    MEMBER = "member", _("Member")
+
+
+class MembershipStatus(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    REQUESTED = "requested", _("Requested to join")
+
+
+class Membership(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("role"), max_length=10, choices=MembershipRole.choices, default=MembershipRole.MEMBER)
+    # Technology-transfer office staff review matches for their organisation.
+    is_tto = models.BooleanField(_("TTO reviewer"), default=False)
+    title = models.CharField(_("job title"), max_length=120, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=MembershipStatus.choices, default=MembershipStatus.ACTIVE
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["organization_id", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organization"], name="membership_user_org_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.organization} ({self.role})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == MembershipStatus.ACTIVE
+
+    @property
+    def is_admin(self) -> bool:
+        return self.is_active and self.role == MembershipRole.ADMIN
+
+
+class Invitation(models.Model):
+    """An email invitation for a colleague to join an organisation."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("email address"))
+    role = models.CharField(_("role"), max_length=10, choices=MembershipRole.choices, default=MembershipRole.MEMBER)
+    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                "organization",
+                condition=models.Q(accepted_at__isnull=True),
+                name="invitation_open_unique",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.organization}"

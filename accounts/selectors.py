@@ -1,0 +1,188 @@
+"""Reads: who may see what. Every view and API endpoint scopes its queryset through these."""
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from clusters.models import Cluster, ClusterMembership, ClusterMembershipStatus
+
+from .models import (
+    Membership,
+    MembershipRole,
+    MembershipStatus,
+    Organization,
+    OrganizationStatus,
+    User,
+    website_domain,
+)
+
+
+def managed_cluster_ids(user: User) -> set[int]:
+    if not user.is_authenticated:
+        return set()
+    cached = getattr(user, "_managed_cluster_ids", None)
+    if cached is None:
+        cached = set(Cluster.objects.filter(managers=user).values_list("id", flat=True))
+        user._managed_cluster_ids = cached
+    return cached
+
+
+def member_org_ids(user: User) -> set[int]:
+    """Organisations the user actively belongs to."""
+    if not user.is_authenticated:
+        return set()
+    cached = getattr(user, "_member_org_ids", None)
+    if cached is None:
+        cached = set(
+            Membership.objects.filter(user=user, status=MembershipStatus.ACTIVE).values_list(
+                "organization_id", flat=True
+            )
+        )
+        user._member_org_ids = cached
+    return cached
+
+
+def admin_org_ids(user: User) -> set[int]:
+    if not user.is_authenticated:
+        return set()
+    return set(
+        Membership.objects.filter(
+            user=user, status=MembershipStatus.ACTIVE, role=MembershipRole.ADMIN
+        ).values_list("organization_id", flat=True)
+    )
+
+
+def is_cluster_manager(user: User) -> bool:
+    return bool(managed_cluster_ids(user)) or user.is_superuser
+
+
+def _managed_org_filter(user: User) -> Q:
+    """Organisations that asked to join (or belong to) a cluster the user manages."""
+    return Q(
+        Exists(
+            ClusterMembership.objects.filter(
+                organization=OuterRef("pk"), cluster_id__in=managed_cluster_ids(user)
+            )
+        )
+    )
+
+
+def visible_organizations(user: User) -> QuerySet[Organization]:
+    """Verified organisations, plus pending/rejected ones the user belongs to or manages."""
+    qs = Organization.objects.all()
+    if user.is_superuser:
+        return qs
+    if not user.is_authenticated:
+        return qs.filter(status=OrganizationStatus.VERIFIED)
+    condition = Q(status=OrganizationStatus.VERIFIED) | Q(pk__in=member_org_ids(user))
+    if managed_cluster_ids(user):
+        condition |= _managed_org_filter(user)
+    return qs.filter(condition)
+
+
+def organizations_managed_by(user: User) -> QuerySet[Organization]:
+    if user.is_superuser:
+        return Organization.objects.all()
+    return Organization.objects.filter(_managed_org_filter(user))
+
+
+def can_edit_organization(user: User, org: Organization) -> bool:
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or org.pk in admin_org_ids(user)
+
+
+def can_see_contacts_of(viewer: User, org: Organization) -> bool:
+    """Contact details of an organisation's people: its own members and its cluster managers."""
+    if not viewer.is_authenticated:
+        return False
+    if viewer.is_superuser or org.pk in member_org_ids(viewer):
+        return True
+    return organizations_managed_by(viewer).filter(pk=org.pk).exists()
+
+
+def contact_visible_org_ids(viewer: User) -> set[int]:
+    """All organisations whose people's contacts the viewer may see (one or two queries)."""
+    if not viewer.is_authenticated:
+        return set()
+    ids = set(member_org_ids(viewer))
+    if managed_cluster_ids(viewer):
+        ids |= set(
+            ClusterMembership.objects.filter(cluster_id__in=managed_cluster_ids(viewer)).values_list(
+                "organization_id", flat=True
+            )
+        )
+    return ids
+
+
+def organization_directory(
+    *, user: User, q: str = "", kind: str = "", region: str = "", cluster: str = ""
+) -> QuerySet[Organization]:
+    """Verified organisations for the directory, with search over both names and description."""
+    qs = Organization.objects.filter(status=OrganizationStatus.VERIFIED).select_related("stage")
+    if q:
+        for word in q.split():
+            qs = qs.filter(
+                Q(name_ko__icontains=word) | Q(name_en__icontains=word) | Q(description__icontains=word)
+            )
+    if kind:
+        qs = qs.filter(kind=kind)
+    if region:
+        qs = qs.filter(region=region)
+    if cluster:
+        qs = qs.filter(
+            cluster_memberships__cluster__slug=cluster,
+            cluster_memberships__status=ClusterMembershipStatus.APPROVED,
+        )
+    return qs.prefetch_related("cluster_memberships__cluster").distinct()
+
+
+def organization_people(*, org: Organization) -> QuerySet[Membership]:
+    return (
+        Membership.objects.filter(organization=org, status=MembershipStatus.ACTIVE)
+        .select_related("user")
+        .order_by("-role", "user__full_name")
+    )
+
+
+def likely_duplicates(*, name_ko: str = "", name_en: str = "", website: str = "") -> QuerySet[Organization]:
+    """Existing organisations with the same Korean or English name or the same website domain."""
+    condition = Q()
+    if name_ko.strip():
+        condition |= Q(name_ko__iexact=name_ko.strip())
+    if name_en.strip():
+        condition |= Q(name_en__iexact=name_en.strip())
+    domain = website_domain(website)
+    if domain:
+        condition |= Q(website_domain=domain)
+    if not condition:
+        return Organization.objects.none()
+    return Organization.objects.filter(condition).exclude(status=OrganizationStatus.REJECTED)
+
+
+def verification_queue(*, user: User) -> QuerySet[ClusterMembership]:
+    """Cluster-join requests awaiting a decision by this manager, oldest first."""
+    qs = ClusterMembership.objects.filter(status=ClusterMembershipStatus.REQUESTED)
+    if not user.is_superuser:
+        qs = qs.filter(cluster_id__in=managed_cluster_ids(user))
+    return (
+        qs.select_related("organization", "cluster")
+        .prefetch_related("organization__memberships__user")
+        .order_by("requested_at", "id")
+    )
+
+
+def pending_join_requests(*, user: User) -> QuerySet[Membership]:
+    """People asking to join organisations the user administers."""
+    return Membership.objects.filter(
+        organization_id__in=admin_org_ids(user), status=MembershipStatus.REQUESTED
+    ).select_related("user", "organization")
+
+
+def user_nav_context(user: User) -> dict:
+    memberships = list(
+        Membership.objects.filter(user=user).select_related("organization").order_by("id")
+    )
+    return {
+        "authenticated": True,
+        "memberships": memberships,
+        "is_manager": is_cluster_manager(user),
+    }

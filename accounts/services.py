@@ -1,0 +1,330 @@
+"""Writes for people and organisations. One transaction each; permission checks inside."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth.password_validation import validate_password
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from clusters.models import Cluster, ClusterMembership, ClusterMembershipStatus
+
+from . import selectors
+from .emails import send_templated_email
+from .errors import Conflict, DomainError, NotAllowed
+from .models import (
+    Invitation,
+    Membership,
+    MembershipRole,
+    MembershipStatus,
+    Organization,
+    OrganizationStatus,
+    User,
+)
+
+EMAIL_SALT = "accounts.email-verification"
+
+
+@dataclass(frozen=True)
+class PersonData:
+    email: str
+    password: str
+    full_name: str
+    phone: str = ""
+    language: str = "ko"
+    news_opt_in: bool = False
+
+
+def _user_create(*, person: PersonData, privacy_consent: bool) -> User:
+    if not privacy_consent:
+        raise DomainError(_("You must agree to the privacy policy to sign up."))
+    email = person.email.strip().lower()
+    if User.objects.filter(email__iexact=email).exists():
+        raise Conflict(_("An account with this email address already exists."))
+    now = timezone.now()
+    user = User(
+        email=email,
+        full_name=person.full_name.strip(),
+        phone=person.phone.strip(),
+        language=person.language,
+        privacy_consent_version=settings.PRIVACY_POLICY_VERSION,
+        privacy_consent_at=now,
+        news_opt_in=person.news_opt_in,
+        news_opt_in_at=now if person.news_opt_in else None,
+    )
+    validate_password(person.password, user)
+    user.set_password(person.password)
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError as exc:  # a concurrent signup with the same address
+        raise Conflict(_("An account with this email address already exists.")) from exc
+    return user
+
+
+def email_verification_token(user: User) -> str:
+    return signing.dumps({"u": user.pk, "e": user.email}, salt=EMAIL_SALT)
+
+
+def _send_verification(user: User) -> None:
+    url = settings.SITE_URL + reverse("accounts:verify_email", args=[email_verification_token(user)])
+    send_templated_email(
+        to=user.email, language=user.language, template="verify_email", context={"user": user, "url": url}
+    )
+
+
+@transaction.atomic
+def signup_with_organization(
+    *, person: PersonData, privacy_consent: bool, org_fields: dict, clusters: list[Cluster]
+) -> tuple[User, Organization]:
+    """A new person and their new organisation, pending until a cluster manager verifies it."""
+    if not clusters:
+        raise DomainError(_("Choose at least one cluster to join."))
+    user = _user_create(person=person, privacy_consent=privacy_consent)
+    org = Organization.objects.create(status=OrganizationStatus.PENDING, **org_fields)
+    Membership.objects.create(user=user, organization=org, role=MembershipRole.ADMIN)
+    ClusterMembership.objects.bulk_create(
+        [ClusterMembership(organization=org, cluster=c) for c in clusters]
+    )
+    _send_verification(user)
+    return user, org
+
+
+@transaction.atomic
+def signup_join_request(*, person: PersonData, privacy_consent: bool, organization: Organization) -> User:
+    """A new person asking to join an existing organisation; its admins approve."""
+    user = _user_create(person=person, privacy_consent=privacy_consent)
+    Membership.objects.create(user=user, organization=organization, status=MembershipStatus.REQUESTED)
+    _send_verification(user)
+    for admin in selectors.organization_people(org=organization).filter(role=MembershipRole.ADMIN):
+        send_templated_email(
+            to=admin.user.email,
+            language=admin.user.language,
+            template="join_request",
+            context={"requester": user, "organization": organization},
+        )
+    return user
+
+
+def email_verify(*, token: str) -> User:
+    try:
+        data = signing.loads(token, salt=EMAIL_SALT, max_age=settings.EMAIL_VERIFICATION_MAX_AGE)
+    except signing.SignatureExpired as exc:
+        raise DomainError(_("This verification link has expired. Sign in to get a new one.")) from exc
+    except signing.BadSignature as exc:
+        raise DomainError(_("This verification link is not valid.")) from exc
+    user = User.objects.filter(pk=data["u"], email=data["e"]).first()
+    if user is None:
+        raise DomainError(_("This verification link is not valid."))
+    if user.email_verified_at is None:
+        User.objects.filter(pk=user.pk, email_verified_at__isnull=True).update(email_verified_at=timezone.now())
+        user.refresh_from_db()
+    return user
+
+
+def email_verification_resend(*, user: User) -> None:
+    if not user.email_verified:
+        _send_verification(user)
+
+
+def _decide_cluster_membership(*, manager: User, membership_id: int) -> ClusterMembership:
+    cm = (
+        ClusterMembership.objects.select_for_update()
+        .select_related("organization", "cluster")
+        .filter(pk=membership_id)
+        .first()
+    )
+    if cm is None:
+        raise DomainError(_("This request no longer exists."))
+    if not (manager.is_superuser or cm.cluster_id in selectors.managed_cluster_ids(manager)):
+        raise NotAllowed(_("Only the managers of %(cluster)s can decide this request.") % {"cluster": cm.cluster})
+    if cm.status != ClusterMembershipStatus.REQUESTED:
+        raise Conflict(_("This request has already been decided."))
+    return cm
+
+
+def _notify_org_admins(org: Organization, template: str, context: dict) -> None:
+    for m in selectors.organization_people(org=org).filter(role=MembershipRole.ADMIN):
+        send_templated_email(
+            to=m.user.email, language=m.user.language, template=template,
+            context={"user": m.user, "organization": org, **context},
+        )
+
+
+@transaction.atomic
+def cluster_membership_approve(*, manager: User, membership_id: int) -> ClusterMembership:
+    """Admit an organisation to a cluster; a pending organisation becomes verified."""
+    cm = _decide_cluster_membership(manager=manager, membership_id=membership_id)
+    now = timezone.now()
+    cm.status, cm.decided_by, cm.decided_at, cm.reason = ClusterMembershipStatus.APPROVED, manager, now, ""
+    cm.save(update_fields=["status", "decided_by", "decided_at", "reason"])
+    org = cm.organization
+    if org.status != OrganizationStatus.VERIFIED:
+        org.status, org.verified_at, org.verified_by, org.rejection_reason = (
+            OrganizationStatus.VERIFIED, now, manager, "",
+        )
+        org.save(update_fields=["status", "verified_at", "verified_by", "rejection_reason", "updated_at"])
+    _notify_org_admins(org, "organization_verified", {"cluster": cm.cluster})
+    return cm
+
+
+@transaction.atomic
+def cluster_membership_reject(*, manager: User, membership_id: int, reason: str) -> ClusterMembership:
+    """Turn down a request with a reason; an organisation no cluster admitted becomes rejected."""
+    if not reason.strip():
+        raise DomainError(_("Give a reason so the applicant can correct it."))
+    cm = _decide_cluster_membership(manager=manager, membership_id=membership_id)
+    cm.status, cm.decided_by, cm.decided_at, cm.reason = (
+        ClusterMembershipStatus.REJECTED, manager, timezone.now(), reason.strip(),
+    )
+    cm.save(update_fields=["status", "decided_by", "decided_at", "reason"])
+    org = cm.organization
+    still_open = org.cluster_memberships.exclude(status=ClusterMembershipStatus.REJECTED).exists()
+    if org.status == OrganizationStatus.PENDING and not still_open:
+        org.status, org.rejection_reason = OrganizationStatus.REJECTED, reason.strip()
+        org.save(update_fields=["status", "rejection_reason", "updated_at"])
+    _notify_org_admins(org, "organization_rejected", {"cluster": cm.cluster, "reason": reason.strip()})
+    return cm
+
+
+@transaction.atomic
+def organization_reapply(*, user: User, org: Organization) -> Organization:
+    """After correcting its profile, a rejected organisation asks its clusters again."""
+    if not selectors.can_edit_organization(user, org):
+        raise NotAllowed(_("Only the organisation's administrators can re-apply."))
+    if org.status != OrganizationStatus.REJECTED:
+        raise Conflict(_("Only a rejected organisation can re-apply."))
+    org.status = OrganizationStatus.PENDING
+    org.save(update_fields=["status", "updated_at"])
+    org.cluster_memberships.filter(status=ClusterMembershipStatus.REJECTED).update(
+        status=ClusterMembershipStatus.REQUESTED, requested_at=timezone.now(), decided_at=None, decided_by=None
+    )
+    return org
+
+
+@transaction.atomic
+def cluster_join_request(*, user: User, org: Organization, cluster: Cluster) -> ClusterMembership:
+    if not selectors.can_edit_organization(user, org):
+        raise NotAllowed(_("Only the organisation's administrators can ask to join a cluster."))
+    cm, created = ClusterMembership.objects.get_or_create(organization=org, cluster=cluster)
+    if not created:
+        if cm.status == ClusterMembershipStatus.REJECTED:
+            cm.status, cm.requested_at = ClusterMembershipStatus.REQUESTED, timezone.now()
+            cm.save(update_fields=["status", "requested_at"])
+        else:
+            raise Conflict(_("This organisation has already asked to join this cluster."))
+    return cm
+
+
+def organization_update(*, user: User, org: Organization, fields: dict) -> Organization:
+    if not selectors.can_edit_organization(user, org):
+        raise NotAllowed(_("Only the organisation's administrators can edit it."))
+    for name, value in fields.items():
+        setattr(org, name, value)
+    org.full_clean()
+    org.save()
+    return org
+
+
+def _admin_membership(user: User, membership_id: int) -> Membership:
+    m = Membership.objects.select_related("organization", "user").filter(pk=membership_id).first()
+    if m is None:
+        raise DomainError(_("This request no longer exists."))
+    if not selectors.can_edit_organization(user, m.organization):
+        raise NotAllowed(_("Only the organisation's administrators can do this."))
+    return m
+
+
+@transaction.atomic
+def membership_approve(*, user: User, membership_id: int) -> Membership:
+    m = _admin_membership(user, membership_id)
+    updated = Membership.objects.filter(pk=m.pk, status=MembershipStatus.REQUESTED).update(
+        status=MembershipStatus.ACTIVE
+    )
+    if not updated:
+        raise Conflict(_("This request has already been decided."))
+    send_templated_email(
+        to=m.user.email, language=m.user.language, template="join_approved",
+        context={"user": m.user, "organization": m.organization},
+    )
+    m.refresh_from_db()
+    return m
+
+
+@transaction.atomic
+def membership_decline(*, user: User, membership_id: int) -> None:
+    m = _admin_membership(user, membership_id)
+    if not Membership.objects.filter(pk=m.pk, status=MembershipStatus.REQUESTED).delete()[0]:
+        raise Conflict(_("This request has already been decided."))
+
+
+@transaction.atomic
+def membership_update(*, user: User, membership_id: int, role: str, is_tto: bool) -> Membership:
+    m = _admin_membership(user, membership_id)
+    if m.role == MembershipRole.ADMIN and role != MembershipRole.ADMIN:
+        other_admins = Membership.objects.filter(
+            organization=m.organization, role=MembershipRole.ADMIN, status=MembershipStatus.ACTIVE
+        ).exclude(pk=m.pk)
+        if not other_admins.exists():
+            raise Conflict(_("An organisation needs at least one administrator."))
+    m.role, m.is_tto = role, is_tto
+    m.save(update_fields=["role", "is_tto"])
+    return m
+
+
+@transaction.atomic
+def invitation_create(*, user: User, org: Organization, email: str, role: str) -> Invitation:
+    if not selectors.can_edit_organization(user, org):
+        raise NotAllowed(_("Only the organisation's administrators can invite colleagues."))
+    email = email.strip().lower()
+    if Membership.objects.filter(organization=org, user__email__iexact=email).exists():
+        raise Conflict(_("This person already belongs to the organisation."))
+    try:
+        with transaction.atomic():
+            invitation = Invitation.objects.create(organization=org, email=email, role=role, invited_by=user)
+    except IntegrityError as exc:
+        raise Conflict(_("This address already has an open invitation.")) from exc
+    url = settings.SITE_URL + reverse("accounts:invitation", args=[invitation.token])
+    send_templated_email(
+        to=email, language=user.language, template="invitation",
+        context={"inviter": user, "organization": org, "url": url},
+    )
+    return invitation
+
+
+def invitation_is_open(invitation: Invitation) -> bool:
+    age = timezone.now() - invitation.created_at
+    return invitation.accepted_at is None and age.days < settings.INVITATION_MAX_AGE_DAYS
+
+
+@transaction.atomic
+def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
+    if not invitation_is_open(invitation):
+        raise DomainError(_("This invitation has expired or was already used."))
+    if user.email.lower() != invitation.email.lower():
+        raise NotAllowed(_("This invitation was sent to a different email address."))
+    claimed = Invitation.objects.filter(pk=invitation.pk, accepted_at__isnull=True).update(
+        accepted_at=timezone.now(), accepted_by=user
+    )
+    if not claimed:
+        raise Conflict(_("This invitation was already used."))
+    membership, _created = Membership.objects.update_or_create(
+        user=user, organization=invitation.organization,
+        defaults={"role": invitation.role, "status": MembershipStatus.ACTIVE},
+    )
+    # The invitation link proves the address, so the email counts as verified.
+    if user.email_verified_at is None:
+        User.objects.filter(pk=user.pk).update(email_verified_at=timezone.now())
+    return membership
+
+
+def profile_update(*, user: User, full_name: str, phone: str, language: str, news_opt_in: bool) -> User:
+    user.full_name, user.phone, user.language = full_name.strip(), phone.strip(), language
+    if news_opt_in != user.news_opt_in:
+        user.news_opt_in = news_opt_in
+        user.news_opt_in_at = timezone.now() if news_opt_in else None
+    user.save(update_fields=["full_name", "phone", "language", "news_opt_in", "news_opt_in_at"])
+    return user

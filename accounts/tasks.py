@@ -1,0 +1,12 @@
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+
+
+@shared_task(name="accounts.send_email", autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def send_email(*, to: list[str], subject: str, text: str, html: str = "") -> None:
+    """Send one rendered email. Rendering happens in the recipient's language before queueing."""
+    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, to)
+    if html:
+        message.attach_alternative(html, "text/html")
+    message.send()

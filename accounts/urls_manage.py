@@ -1,0 +1,10 @@
+from django.urls import path
+
+from .views import manage as views
+
+app_name = "manage"
+
+urlpatterns = [
+    path("verification/", views.verification_queue_view, name="verification"),
+    path("verification/<int:membership_id>/", views.verification_decide_view, name="verification_decide"),
+]

@@ -1,0 +1,144 @@
+"""Sign-up, sign-in, email verification, password reset, profile and invitations."""
+
+from django.contrib import messages
+from django.contrib.auth import authenticate, login, logout
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import selectors, services, throttle
+from ..errors import DomainError
+from ..forms import LoginForm, ProfileForm, SignupForm
+from ..models import Invitation, Organization
+
+
+def login_view(request: HttpRequest) -> HttpResponse:
+    form = LoginForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        ident = f"{throttle.client_ip(request)}:{form.cleaned_data['email'].lower()}"
+        if throttle.is_throttled("login", ident):
+            form.add_error(None, _("Too many failed attempts. Wait 15 minutes or reset your password."))
+            return render(request, "accounts/login.html", {"form": form}, status=429)
+        user = authenticate(request, email=form.cleaned_data["email"], password=form.cleaned_data["password"])
+        if user is None:
+            throttle.hit("login", ident)
+            form.add_error(None, _("The email address or password is not correct."))
+        else:
+            throttle.reset("login", ident)
+            login(request, user)
+            next_url = request.GET.get("next", "")
+            if next_url.startswith("/") and not next_url.startswith("//"):
+                return redirect(next_url)
+            return redirect("home")
+    return render(request, "accounts/login.html", {"form": form})
+
+
+@require_POST
+def logout_view(request: HttpRequest) -> HttpResponse:
+    logout(request)
+    messages.info(request, _("You are signed out."))
+    return redirect("home")
+
+
+def signup_view(request: HttpRequest) -> HttpResponse:
+    form = SignupForm(request.POST or None)
+    duplicates = Organization.objects.none()
+    if request.method == "POST":
+        ip = throttle.client_ip(request)
+        if throttle.is_throttled("signup", ip):
+            messages.error(request, _("Too many sign-ups from your network. Try again in an hour."))
+            return render(request, "accounts/signup.html", {"form": form}, status=429)
+        if form.is_valid():
+            data = form.cleaned_data
+            duplicates = selectors.likely_duplicates(
+                name_ko=data["name_ko"], name_en=data["name_en"], website=data.get("website", "")
+            )
+            join_id = request.POST.get("join_org")
+            person = services.PersonData(**form.person_data())
+            try:
+                if join_id and duplicates.filter(pk=join_id).exists():
+                    org = duplicates.get(pk=join_id)
+                    user = services.signup_join_request(
+                        person=person, privacy_consent=data["privacy_consent"], organization=org
+                    )
+                    throttle.hit("signup", ip)
+                    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+                    messages.success(request, _("Your request to join %(org)s was sent to its administrators.") % {"org": org})
+                    return redirect("accounts:signup_done")
+                if not duplicates.exists() or data.get("not_a_duplicate"):
+                    user, _org = services.signup_with_organization(
+                        person=person, privacy_consent=data["privacy_consent"],
+                        org_fields=form.org_fields(), clusters=list(data["clusters"]),
+                    )
+                    throttle.hit("signup", ip)
+                    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+                    return redirect("accounts:signup_done")
+            except DomainError as exc:
+                form.add_error(None, exc.message)
+    return render(request, "accounts/signup.html", {"form": form, "duplicates": duplicates})
+
+
+def signup_done_view(request: HttpRequest) -> HttpResponse:
+    return render(request, "accounts/signup_done.html")
+
+
+def verify_email_view(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        user = services.email_verify(token=token)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("home")
+    messages.success(request, _("Thank you, your email address %(email)s is verified.") % {"email": user.email})
+    return redirect("home")
+
+
+@login_required
+@require_POST
+def resend_verification_view(request: HttpRequest) -> HttpResponse:
+    services.email_verification_resend(user=request.user)
+    messages.info(request, _("We sent a new verification link to %(email)s.") % {"email": request.user.email})
+    return redirect("home")
+
+
+class ThrottledPasswordResetView(auth_views.PasswordResetView):
+    template_name = "accounts/password_reset.html"
+    email_template_name = "emails/password_reset_body.txt"
+    subject_template_name = "emails/password_reset_subject.txt"
+    success_url = "/accounts/password-reset/sent/"
+
+    def post(self, request, *args, **kwargs):
+        ip = throttle.client_ip(request)
+        if throttle.is_throttled("password_reset", ip):
+            messages.error(request, _("Too many reset requests. Try again in an hour."))
+            return self.render_to_response(self.get_context_data(form=self.get_form()), status=429)
+        throttle.hit("password_reset", ip)
+        return super().post(request, *args, **kwargs)
+
+
+@login_required
+def profile_view(request: HttpRequest) -> HttpResponse:
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.profile_update(user=request.user, **{k: form.cleaned_data[k] for k in form.Meta.fields})
+        messages.success(request, _("Your profile is saved."))
+        return redirect("accounts:profile")
+    return render(request, "accounts/profile.html", {"form": form})
+
+
+def invitation_view(request: HttpRequest, token: str) -> HttpResponse:
+    invitation = get_object_or_404(Invitation.objects.select_related("organization"), token=token)
+    if not services.invitation_is_open(invitation):
+        messages.error(request, _("This invitation has expired or was already used."))
+        return redirect("home")
+    if request.method == "POST" and request.user.is_authenticated:
+        try:
+            services.invitation_accept(invitation=invitation, user=request.user)
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("You joined %(org)s.") % {"org": invitation.organization})
+            return redirect("organizations:detail", pk=invitation.organization_id)
+    return render(request, "accounts/invitation.html", {"invitation": invitation})

@@ -1,0 +1,6 @@
+"""Local development: DEBUG on, SQLite by default, emails to the console."""
+
+from .base import *  # noqa: F403
+from .base import env
+
+DEBUG = env.bool("DEBUG", default=True)

@@ -1,0 +1,36 @@
+"""Matching domain: the taxonomy facets (listings and matches come with the matching issue)."""
+
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+class FacetKind(models.TextChoices):
+    PARTNERSHIP_TYPE = "partnership_type", _("Partnership type")
+    THERAPEUTIC_AREA = "therapeutic_area", _("Therapeutic area")
+    TECHNOLOGY = "technology", _("Technology")
+    STAGE = "stage", _("Development stage")
+
+
+class Facet(models.Model):
+    """One term of the taxonomy. Data, not code: loaded from a fixture, edited in the admin."""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=FacetKind.choices)
+    slug = models.SlugField(_("slug"), max_length=60)
+    label_en = models.CharField(_("label (English)"), max_length=120)
+    label_ko = models.CharField(_("label (Korean)"), max_length=120)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("taxonomy term")
+        verbose_name_plural = _("taxonomy terms")
+        ordering = ["kind", "order", "slug"]
+        constraints = [models.UniqueConstraint(fields=["kind", "slug"], name="facet_kind_slug_unique")]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        return self.label_ko if (get_language() or "en").startswith("ko") else self.label_en

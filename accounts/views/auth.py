@@ -78,6 +78,10 @@ def signup_view(request: HttpRequest) -> HttpResponse:
                     return redirect("accounts:signup_done")
             except DomainError as exc:
                 form.add_error(None, exc.message)
+            if duplicates:
+                # The offer re-submits the whole form: keep the passwords the applicant already typed.
+                for name in ("password1", "password2"):
+                    form.fields[name].widget.render_value = True
     return render(request, "accounts/signup.html", {"form": form, "duplicates": duplicates})
 
 

@@ -1,3 +1,4 @@
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from ..models import Membership, Organization, User
@@ -23,7 +24,7 @@ class OrganizationSerializer(serializers.ModelSerializer):
         name_ko = attrs.get("name_ko", getattr(self.instance, "name_ko", ""))
         name_en = attrs.get("name_en", getattr(self.instance, "name_en", ""))
         if not (name_ko or "").strip() and not (name_en or "").strip():
-            raise serializers.ValidationError({"name_ko": "Give the organisation's name in Korean, English or both."})
+            raise serializers.ValidationError({"name_ko": _("Give the organisation's name in Korean, English or both.")})
         return attrs
 
 

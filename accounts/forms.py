@@ -14,7 +14,7 @@ class StyledFormMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
+        for field in self.fields.values():
             widget = field.widget
             if isinstance(widget, forms.CheckboxInput):
                 css = "form-check-input"
@@ -66,6 +66,13 @@ class PersonFieldsMixin(forms.Form):
         if User.objects.filter(email__iexact=email).exists():
             raise forms.ValidationError(_("An account with this email address already exists. Sign in or reset your password."))
         return email
+
+    def person_data(self) -> dict:
+        d = self.cleaned_data
+        return {
+            "email": d["email"], "password": d["password1"], "full_name": d["full_name"],
+            "phone": d.get("phone", ""), "language": d["language"], "news_opt_in": d.get("news_opt_in", False),
+        }
 
     def clean(self):
         data = super().clean()
@@ -120,16 +127,27 @@ class SignupForm(StyledFormMixin, PersonFieldsMixin):
             data["country"] = "KR"
         return data
 
-    def person_data(self) -> dict:
-        d = self.cleaned_data
-        return {
-            "email": d["email"], "password": d["password1"], "full_name": d["full_name"],
-            "phone": d.get("phone", ""), "language": d["language"], "news_opt_in": d.get("news_opt_in", False),
-        }
-
     def org_fields(self) -> dict:
         d = self.cleaned_data
         return {k: (d.get(k) or "").strip() for k in ("name_ko", "name_en", "kind", "region", "country", "website", "description")}
+
+
+class InviteeSignupForm(StyledFormMixin, PersonFieldsMixin):
+    """Account creation for someone who follows an invitation link (no organisation to create)."""
+
+    field_order = ["full_name", "email", "phone", "password1", "password2", "language", "privacy_consent", "news_opt_in"]
+
+    def __init__(self, *args, invitation_email: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.invitation_email = invitation_email
+        self.fields["email"].initial = invitation_email
+        self.fields["email"].widget.attrs["readonly"] = True
+
+    def clean_email(self) -> str:
+        email = super().clean_email()
+        if email != self.invitation_email.lower():
+            raise forms.ValidationError(_("Use the address the invitation was sent to."))
+        return email
 
 
 class OrganizationForm(StyledFormMixin, forms.ModelForm):

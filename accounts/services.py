@@ -321,6 +321,17 @@ def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
     return membership
 
 
+@transaction.atomic
+def invitation_signup(*, invitation: Invitation, person: PersonData, privacy_consent: bool) -> User:
+    """A new person creating their account from an invitation joins the organisation at once."""
+    if person.email.strip().lower() != invitation.email.lower():
+        raise NotAllowed(_("This invitation was sent to a different email address."))
+    user = _user_create(person=person, privacy_consent=privacy_consent)
+    invitation_accept(invitation=invitation, user=user)
+    user.refresh_from_db()
+    return user
+
+
 def profile_update(*, user: User, full_name: str, phone: str, language: str, news_opt_in: bool) -> User:
     user.full_name, user.phone, user.language = full_name.strip(), phone.strip(), language
     if news_opt_in != user.news_opt_in:

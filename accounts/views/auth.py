@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from .. import selectors, services, throttle
 from ..errors import DomainError
-from ..forms import LoginForm, ProfileForm, SignupForm
+from ..forms import InviteeSignupForm, LoginForm, ProfileForm, SignupForm
 from ..models import Invitation, Organization
 
 
@@ -137,12 +137,25 @@ def invitation_view(request: HttpRequest, token: str) -> HttpResponse:
     if not services.invitation_is_open(invitation):
         messages.error(request, _("This invitation has expired or was already used."))
         return redirect("home")
-    if request.method == "POST" and request.user.is_authenticated:
+    form = None
+    if not request.user.is_authenticated:
+        form = InviteeSignupForm(request.POST or None, invitation_email=invitation.email)
+    if request.method == "POST":
         try:
-            services.invitation_accept(invitation=invitation, user=request.user)
+            if request.user.is_authenticated:
+                services.invitation_accept(invitation=invitation, user=request.user)
+            elif form.is_valid():
+                user = services.invitation_signup(
+                    invitation=invitation,
+                    person=services.PersonData(**form.person_data()),
+                    privacy_consent=form.cleaned_data["privacy_consent"],
+                )
+                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            else:
+                return render(request, "accounts/invitation.html", {"invitation": invitation, "form": form})
         except DomainError as exc:
             messages.error(request, exc.message)
         else:
             messages.success(request, _("You joined %(org)s.") % {"org": invitation.organization})
             return redirect("organizations:detail", pk=invitation.organization_id)
-    return render(request, "accounts/invitation.html", {"invitation": invitation})
+    return render(request, "accounts/invitation.html", {"invitation": invitation, "form": form})

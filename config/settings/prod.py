@@ -1,7 +1,7 @@
 """Production: everything secret or host-specific must come from the environment."""
 
 from .base import *  # noqa: F403
-from .base import MIDDLEWARE, env
+from .base import env
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")
@@ -23,4 +23,3 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-assert "whitenoise.middleware.WhiteNoiseMiddleware" in MIDDLEWARE

@@ -1,6 +1,7 @@
 from django.db.models import Prefetch
 from rest_framework import mixins, viewsets
 from rest_framework.generics import RetrieveUpdateAPIView
+from rest_framework.permissions import IsAuthenticated
 
 from clusters.models import ClusterMembership
 
@@ -16,7 +17,7 @@ class OrganizationViewSet(
     """Organisations the caller may see: verified ones, plus pending ones they belong to or manage."""
 
     serializer_class = OrganizationSerializer
-    permission_classes = [IsOrganizationAdminOrReadOnly]
+    permission_classes = [IsAuthenticated, IsOrganizationAdminOrReadOnly]
     filterset_fields = ["kind", "region", "status", "country"]
     search_fields = ["name_ko", "name_en", "description"]
     ordering_fields = ["name_en", "name_ko", "created_at", "id"]

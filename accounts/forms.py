@@ -55,7 +55,7 @@ class PersonFieldsMixin(forms.Form):
     language = forms.ChoiceField(label=_("Preferred language"), choices=settings.LANGUAGES, initial="ko")
     privacy_consent = forms.BooleanField(
         label=_("I agree to the collection and use of my personal information (name, email, phone) "
-                "to run my account and introductions, as described in the privacy policy."),
+                "to run my account and introductions, as described in the privacy policy (/privacy/)."),
         required=True,
         error_messages={"required": _("You must agree to the privacy policy to sign up.")},
     )

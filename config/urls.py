@@ -3,13 +3,14 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from accounts.views.home import home_view
+from accounts.views.home import home_view, privacy_view
 
 from .health import healthz
 
 urlpatterns = [
     path("", home_view, name="home"),
     path("healthz", healthz, name="healthz"),
+    path("privacy/", privacy_view, name="privacy"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("accounts.urls")),
     path("organizations/", include("accounts.urls_organizations")),

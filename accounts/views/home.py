@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -17,3 +18,7 @@ def home_view(request: HttpRequest) -> HttpResponse:
         if selectors.is_cluster_manager(request.user):
             context["queue_count"] = selectors.verification_queue(user=request.user).count()
     return render(request, "home.html", context)
+
+
+def privacy_view(request: HttpRequest) -> HttpResponse:
+    return render(request, "privacy.html", {"version": settings.PRIVACY_POLICY_VERSION})

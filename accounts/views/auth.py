@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from .. import selectors, services, throttle
 from ..errors import DomainError
 from ..forms import InviteeSignupForm, LoginForm, ProfileForm, SignupForm
-from ..models import Invitation, Organization
+from ..models import Invitation, Organization, User
 
 
 def login_view(request: HttpRequest) -> HttpResponse:
@@ -124,7 +124,9 @@ class ThrottledPasswordResetView(auth_views.PasswordResetView):
 
 @login_required
 def profile_view(request: HttpRequest) -> HttpResponse:
-    form = ProfileForm(request.POST or None, instance=request.user)
+    # Bind a fresh copy: the form writes into its instance while validating, and profile_update
+    # compares against request.user to notice a news opt-in change (and record when it happened).
+    form = ProfileForm(request.POST or None, instance=User.objects.get(pk=request.user.pk))
     if request.method == "POST" and form.is_valid():
         services.profile_update(user=request.user, **{k: form.cleaned_data[k] for k in form.Meta.fields})
         messages.success(request, _("Your profile is saved."))

@@ -403,3 +403,53 @@ def test_token_auth_refuses_a_wrong_password_and_a_bad_token(client, world):
     assert response.json() == {"non_field_errors": ["Unable to log in with provided credentials."]}
     assert not Token.objects.exists()
     assert client.get(ME_API, HTTP_AUTHORIZATION="Token not-a-real-token").status_code in (401, 403)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("organizations:invite", {"email": "mole@example.kr", "role": "admin"}),
+        ("organizations:reapply", {}),
+        ("organizations:cluster_join", {"cluster": "any"}),
+    ],
+    ids=["invite", "reapply", "cluster_join"],
+)
+def test_member_of_a_cannot_act_for_org_b(client, world, name, data):
+    client.force_login(world["admin_a"])
+
+    response = client.post(reverse(name, args=[world["b"].pk]), data)
+
+    assert response.status_code == 403
+    assert not world["b"].invitations.exists()
+
+
+@pytest.mark.django_db
+def test_member_of_a_cannot_change_roles_in_org_b(client, world):
+    target = world["b"].memberships.get(user=world["member_b"])
+    client.force_login(world["admin_a"])
+
+    response = client.post(
+        reverse("organizations:membership_edit", args=[world["b"].pk, target.pk]), {"role": "admin", "is_tto": "on"}
+    )
+
+    assert response.status_code == 403
+    target.refresh_from_db()
+    assert (target.role, target.is_tto) == (MembershipRole.MEMBER, False)
+
+
+@pytest.mark.django_db
+def test_org_admin_asks_to_join_another_cluster(client, world):
+    other = ClusterMembershipFactory(organization=OrganizationFactory()).cluster
+    client.force_login(world["admin_a"])
+    url = reverse("organizations:cluster_join", args=[world["a"].pk])
+
+    first = client.post(url, {"cluster": other.slug}, follow=True)
+    again = client.post(url, {"cluster": other.slug}, follow=True)
+
+    assert f"Your request to join {other.name_en} was sent to its managers." in messages_of(first)
+    assert "This organisation has already asked to join this cluster." in messages_of(again)
+    cm = world["a"].cluster_memberships.get(cluster=other)
+    assert cm.status == ClusterMembershipStatus.REQUESTED
+    world["a"].refresh_from_db()
+    assert world["a"].status == OrganizationStatus.VERIFIED

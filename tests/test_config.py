@@ -61,23 +61,54 @@ def test_prod_settings_refuse_to_start_without_a_secret_key(tmp_path):
     assert "SECRET_KEY" in result.stderr
 
 
-def test_prod_settings_values(tmp_path):
-    probe = (
-        "import django, json; django.setup(); from django.conf import settings as s; "
-        "print(json.dumps({'debug': s.DEBUG, 'hosts': s.ALLOWED_HOSTS, 'silenced': s.SILENCED_SYSTEM_CHECKS, "
-        "'cache': s.CACHES['default']['BACKEND'], 'eager': s.CELERY_TASK_ALWAYS_EAGER, "
-        "'broker': s.CELERY_BROKER_URL, 'db': s.DATABASES['default']['ENGINE']}))"
-    )
-    without_redis = json.loads(run_python(["-c", probe], prod_env(tmp_path)).stdout)
-    with_redis = json.loads(run_python(["-c", probe], prod_env(tmp_path, REDIS_URL="redis://127.0.0.1:6379/3")).stdout)
+PROBE = (
+    "import django, json; django.setup(); from django.conf import settings as s; "
+    "print(json.dumps({'debug': s.DEBUG, 'hosts': s.ALLOWED_HOSTS, 'silenced': s.SILENCED_SYSTEM_CHECKS, "
+    "'cache': s.CACHES['default']['BACKEND'], 'eager': s.CELERY_TASK_ALWAYS_EAGER, "
+    "'broker': s.CELERY_BROKER_URL, 'ssl_redirect': s.SECURE_SSL_REDIRECT, "
+    "'redirect_exempt': s.SECURE_REDIRECT_EXEMPT, 'proxy_header': s.SECURE_PROXY_SSL_HEADER}))"
+)
+
+
+@pytest.fixture(scope="module")
+def prod(tmp_path_factory) -> dict:
+    tmp = tmp_path_factory.mktemp("prod")
+    without_redis = run_python(["-c", PROBE], prod_env(tmp))
+    with_redis = run_python(["-c", PROBE], prod_env(tmp, REDIS_URL="redis://127.0.0.1:6379/3"))
+    assert without_redis.returncode == with_redis.returncode == 0, without_redis.stderr + with_redis.stderr
+    return {"without_redis": json.loads(without_redis.stdout), "with_redis": json.loads(with_redis.stdout)}
+
+
+def test_prod_settings_values(prod):
+    without_redis, with_redis = prod["without_redis"], prod["with_redis"]
 
     assert without_redis["debug"] is False
     assert without_redis["hosts"] == ["clusterlink.example.kr"]
     assert without_redis["silenced"] == []
+    assert without_redis["ssl_redirect"] is True
     assert without_redis["cache"] == "django.core.cache.backends.locmem.LocMemCache"
     assert (without_redis["eager"], without_redis["broker"]) == (True, "memory://")
     assert with_redis["cache"] == "django.core.cache.backends.redis.RedisCache"
     assert (with_redis["eager"], with_redis["broker"]) == (False, "redis://127.0.0.1:6379/3")
+
+
+@pytest.mark.django_db
+def test_prod_healthz_answers_plain_http_probes_while_pages_redirect_to_https(client, settings, prod):
+    values = prod["without_redis"]
+    settings.SECURE_SSL_REDIRECT = values["ssl_redirect"]
+    settings.SECURE_REDIRECT_EXEMPT = values["redirect_exempt"]
+    settings.SECURE_PROXY_SSL_HEADER = tuple(values["proxy_header"])
+    settings.REDIS_URL = ""
+
+    probe = client.get("/healthz")
+    page = client.get("/")
+    proxied = client.get("/", HTTP_X_FORWARDED_PROTO="https")
+
+    assert probe.status_code == 200
+    assert probe.json()["database"] == "ok"
+    assert page.status_code == 301
+    assert page["Location"] == "https://testserver/"
+    assert proxied.status_code == 200
 
 
 def test_celery_is_json_only_with_time_limits_and_late_acks():

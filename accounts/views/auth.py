@@ -56,10 +56,10 @@ def signup_view(request: HttpRequest) -> HttpResponse:
             duplicates = selectors.likely_duplicates(
                 name_ko=data["name_ko"], name_en=data["name_en"], website=data.get("website", "")
             )
-            join_id = request.POST.get("join_org")
+            join_id = request.POST.get("join_org", "")
             person = services.PersonData(**form.person_data())
             try:
-                if join_id and duplicates.filter(pk=join_id).exists():
+                if join_id.isdigit() and duplicates.filter(pk=join_id).exists():
                     org = duplicates.get(pk=join_id)
                     user = services.signup_join_request(
                         person=person, privacy_consent=data["privacy_consent"], organization=org

@@ -344,6 +344,19 @@ def test_signup_join_with_an_org_that_is_not_a_lookalike_creates_nothing(client,
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("join_org", ["abc", "1 OR 1=1", ""])
+def test_signup_join_with_a_tampered_value_shows_the_offer_again(client, clusters, join_org):
+    OrganizationFactory(name_en="NeoBio")
+    before = counts()
+
+    response = client.post(SIGNUP, signup_data(clusters, join_org=join_org))
+
+    assert response.status_code == 200
+    assert OFFER in page_text(response)
+    assert counts() == before
+
+
+@pytest.mark.django_db
 def test_join_request_is_approved_by_an_org_admin_from_the_org_page(client, clusters, mailbox):
     org = OrganizationFactory(name_en="NeoBio")
     admin = MembershipFactory(organization=org, role=MembershipRole.ADMIN).user

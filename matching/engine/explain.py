@@ -1,0 +1,148 @@
+"""Explanations a person can check: shared/bridged terms (both languages), shared facets,
+capacity facts, known-partner paths and supporting listings - never a bare similarity number."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from .bridge import bridged_pairs, english_words, korean_gloss, terms
+from .capacity import capacity_fit
+from .text import has_hangul
+
+if TYPE_CHECKING:
+    from .model import Model
+    from .types import Candidate
+
+MAX_TERMS = 6
+
+
+def _cap_positions(model: Model, j: int) -> np.ndarray:
+    lo = np.searchsorted(model.cap_org, j, side="left")
+    hi = np.searchsorted(model.cap_org, j, side="right")
+    return np.arange(lo, hi)
+
+
+def _term_entry(term: str, need_text: str, cap_text: str) -> dict[str, object]:
+    if has_hangul(term):
+        gloss = terms().get(term)
+        return {"ko": term, "en": gloss, "bridged": False}
+    ko_sides = [t for t in (need_text, cap_text) if has_hangul(t)]
+    source = None
+    for text in ko_sides:  # the Korean words that produced this English token
+        for ko, en in bridged_pairs(text):
+            if term in english_words(en):
+                source = ko
+                break
+    bridged = source is not None and not all(term in t.lower() for t in (need_text, cap_text))
+    return {"en": term, "ko": source or korean_gloss(term), "bridged": bridged}
+
+
+def _shared_terms(model: Model, xq, cap_row: int, need_text: str, cap_text: str) -> list[dict]:
+    xc = model.vectors.X[cap_row]
+    prod = xq.multiply(xc).tocoo()
+    if prod.nnz == 0:
+        return []
+    vocab = _inverse_vocab(model)
+    order = np.argsort(-prod.data)[:MAX_TERMS]
+    return [_term_entry(vocab[prod.col[k]], need_text, cap_text) for k in order]
+
+
+def _inverse_vocab(model: Model) -> np.ndarray:
+    if not hasattr(model, "_inv_vocab"):
+        model._inv_vocab = model.vectors.tfidf.get_feature_names_out()
+    return model._inv_vocab
+
+
+def _facets(model: Model, need_rows_facets: list[set[str]], cap_rows: np.ndarray) -> list[str]:
+    wanted = set().union(*need_rows_facets) if need_rows_facets else set()
+    have: set[str] = set()
+    for r in cap_rows:
+        lst = model.listings[r]
+        have.update(v.lower() for v in (*lst.therapeutic_areas, *lst.technologies, *lst.partnership_types))
+    return sorted(wanted & have)[:8]
+
+
+def explain_candidate(model: Model, query: int | None, j: int, cand: Candidate, X, F, E,
+                      texts: list[str], tokens: list[list[str]], need_listings: list) -> None:
+    """Fill cand.explanation and cand.supporting_listing_ids in place."""
+    pos = _cap_positions(model, j)
+    rows = model.cap_rows[pos]
+    exp: dict[str, object] = {}
+    org = model.orgs[j]
+    if len(rows) and X.shape[0]:
+        S = (X @ model.vectors.X[rows].T).toarray()
+        if E is not None and model.vectors.E is not None:
+            S = S + 0.5 * np.maximum(E @ model.vectors.E[rows].T, 0)
+        best = np.argsort(-S.max(axis=0), kind="stable")[:3]
+        cand.supporting_listing_ids = [model.listings[rows[b]].id for b in best]
+        qi, ci = np.unravel_index(int(np.argmax(S)), S.shape)
+        cap = model.listings[rows[ci]]
+        shared = _shared_terms(model, X[qi], rows[ci], texts[qi], cap.text)
+        if shared:
+            exp["terms"] = shared
+        exp["best_pair"] = {"need": need_listings[qi].id, "need_title": texts[qi].split("\n", 1)[0][:160],
+                            "capability": cap.id, "capability_title": cap.title[:160]}
+        if has_hangul(texts[qi]) != has_hangul(cap.text):
+            exp["cross_language"] = ("need and capability are in different languages; matched "
+                                     "through the Korean-English term map and a multilingual encoder")
+        need_facets = [{v.lower() for v in (*n.therapeutic_areas, *n.technologies, *n.partnership_types)}
+                       for n in need_listings]
+        facets = _facets(model, need_facets, rows)
+        if facets:
+            exp["shared_facets"] = facets
+    _, facts = capacity_fit(model.requirements(texts), org)
+    if facts:
+        exp["capacity"] = facts
+    if query is not None:
+        paths = _partner_paths(model, query, j)
+        if paths:
+            exp["partner_paths"] = paths
+    peers = _peers(model, query, tokens, j)
+    if peers:
+        exp["similar_organisations_partnered"] = peers
+    degree = int(model.adjacency[j].nnz)
+    if degree:
+        exp["known_partnerships"] = f"{org.name or org.id} has {degree} known partnership(s) on record"
+    if not exp:
+        exp["note"] = f"{org.kind} in {org.region or org.country or 'an unknown region'}; no shared evidence"
+    cand.explanation = exp
+
+
+def _peers(model: Model, query: int | None, tokens: list[list[str]], j: int) -> list[str]:
+    sim = model.peer_similarity(tokens)
+    partners_of_j = model.adjacency[j].indices
+    if sim is None or len(partners_of_j) == 0:
+        return []
+    sims = sim[partners_of_j]
+    order = np.argsort(-sims)[:3]
+    return [f"{model.orgs[partners_of_j[k]].name or model.orgs[partners_of_j[k]].id} "
+            f"(needs like yours) partnered with it" for k in order
+            if sims[k] > 0 and partners_of_j[k] != query]
+
+
+def _partner_paths(model: Model, query: int, j: int) -> list[str]:
+    """Your known partner P shares a capability listing (e.g. the same trial) with candidate j."""
+    mine = set(model.partners_of(query))
+    if not mine:
+        return []
+    gj = set(model.group_of_cap[j].indices)
+    out = []
+    for p in mine:
+        common = gj & set(model.group_of_cap[p].indices)
+        if common:
+            title = _group_title(model, j, min(common))
+            out.append(f"your partner {model.orgs[p].name or model.orgs[p].id} also lists "
+                       f"\"{title}\"")
+            if len(out) == 3:
+                break
+    return out
+
+
+def _group_title(model: Model, j: int, group: int) -> str:
+    for r in model.cap_rows[_cap_positions(model, j)]:
+        key = " ".join(model.listings[r].text.lower().split())
+        if model.group_ids.get(key) == group:
+            return model.listings[r].title[:120]
+    return "a shared capability listing"

@@ -1,0 +1,80 @@
+"""Tokenising: English words and Korean morphemes (kiwipiepy), plus the ko->en bridge tokens.
+
+Tokens of a Korean text are its content morphemes *and* the English words of every term-map entry
+found in it, so a Korean need and an English capability meet in one TF-IDF space.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from .bridge import bridged_english
+
+TOKENIZER_VERSION = "tok3"
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]+")
+_EN_WORD = re.compile(r"[a-z][a-z0-9]*(?:[-'][a-z0-9]+)*|\d+[a-z]+[a-z0-9]*")
+# Words frequent in every trial/listing text: they carry no matching signal.
+_DOMAIN_STOP = frozenset({
+    "study", "studies", "trial", "trials", "patients", "patient", "subjects", "subject",
+    "participants", "clinical", "purpose", "evaluate", "evaluation", "determine", "compare",
+    "comparison", "objective", "primary", "secondary", "conditions", "condition", "interventions",
+    "intervention", "drug", "dose", "doses", "treatment", "treated", "therapy", "use", "used",
+    "using", "effect", "effects", "safety", "efficacy", "versus", "vs", "mg", "kg", "week", "weeks",
+    "day", "days", "month", "months", "year", "years", "open", "label", "randomized", "randomised",
+    "placebo", "controlled", "double", "blind", "phase", "multicenter", "single", "assess",
+    "assessed",
+})
+STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | _DOMAIN_STOP
+_KO_TAGS = frozenset({"NNG", "NNP", "XR", "SL", "SH"})
+_KO_STOP = frozenset({"것", "수", "등", "및", "위", "대한", "통해", "경우", "이상", "이하", "기관", "연구"})
+
+
+def has_hangul(text: str) -> bool:
+    return bool(_HANGUL.search(text))
+
+
+def detect_lang(text: str) -> str:
+    """'ko' when Hangul makes up a noticeable share of the letters, else 'en'."""
+    hangul = len(_HANGUL.findall(text))
+    letters = sum(ch.isalpha() for ch in text) or 1
+    return "ko" if hangul / letters > 0.2 else "en"
+
+
+@lru_cache(maxsize=1)
+def _kiwi():
+    from kiwipiepy import Kiwi
+
+    return Kiwi()
+
+
+def english_tokens(text: str) -> list[str]:
+    return [w for w in _EN_WORD.findall(text.lower()) if len(w) > 1 and w not in STOP_WORDS]
+
+
+def korean_tokens(text: str, morphology: bool = True) -> list[str]:
+    """Content morphemes of the Hangul parts (whitespace words when morphology is off)."""
+    if not morphology:
+        return [w for w in re.findall(r"\S+", text) if has_hangul(w)]
+    out = []
+    for tok in _kiwi().tokenize(text):
+        if tok.tag in _KO_TAGS and has_hangul(tok.form) and tok.form not in _KO_STOP:
+            out.append(tok.form)
+    return out
+
+
+def tokenize(text: str, morphology: bool = True, bridge: bool = True) -> list[str]:
+    """All matching tokens of one listing text (order kept, duplicates kept for tf)."""
+    toks = english_tokens(text)
+    if has_hangul(text):
+        toks += korean_tokens(text, morphology=morphology)
+        if bridge:
+            toks += [w for w in english_tokens(" ".join(bridged_english(text))) if w not in STOP_WORDS]
+    return toks
+
+
+def hangul_runs(text: str) -> list[str]:
+    return _HANGUL_RUN.findall(text)

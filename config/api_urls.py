@@ -15,4 +15,5 @@ class ThrottledObtainAuthToken(ObtainAuthToken):
 urlpatterns = [
     path("auth/token/", ThrottledObtainAuthToken.as_view(), name="api-token"),
     path("", include("accounts.api.urls")),
+    path("", include("matching.api.urls")),
 ]

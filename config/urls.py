@@ -15,6 +15,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("organizations/", include("accounts.urls_organizations")),
     path("manage/", include("accounts.urls_manage")),
+    path("listings/", include("matching.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("config.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),

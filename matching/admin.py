@@ -1,6 +1,7 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
-from .models import Facet
+from .models import Facet, Listing
 
 
 @admin.register(Facet)
@@ -9,3 +10,23 @@ class FacetAdmin(admin.ModelAdmin):
     list_filter = ["kind", "is_active"]
     search_fields = ["slug", "label_en", "label_ko"]
     list_editable = ["order", "is_active"]
+
+
+@admin.register(Listing)
+class ListingAdmin(admin.ModelAdmin):
+    """Staff see every listing in full, confidential ones included (the admin is staff-only)."""
+
+    list_display = ["title", "organization", "side", "status", "visibility", "language", "expires_on", "updated_at"]
+    list_filter = ["side", "status", "visibility", "language", "organization__kind", "partnership_types"]
+    search_fields = ["title", "description", "organization__name_ko", "organization__name_en"]
+    list_select_related = ["organization"]
+    raw_id_fields = ["organization", "created_by"]
+    filter_horizontal = ["partnership_types", "therapeutic_areas", "technologies"]
+    readonly_fields = ["created_at", "updated_at"]
+    date_hierarchy = "created_at"
+    fieldsets = [
+        (None, {"fields": ["organization", "side", "title", "description", "language", "visibility", "status",
+                           "expires_on", "created_by", "created_at", "updated_at"]}),
+        (_("Facets"), {"fields": ["partnership_types", "therapeutic_areas", "technologies", "stage"]}),
+        (_("Hospital capability profile"), {"fields": list(Listing.PROFILE_FIELDS)}),
+    ]

@@ -5,9 +5,12 @@ import html
 import pytest
 from django.conf import settings
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts import services
+from accounts.errors import Conflict, DomainError
 from accounts.models import Membership, MembershipRole, MembershipStatus, Organization, OrganizationStatus, User
 from clusters.models import ClusterMembership, ClusterMembershipStatus
 from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
@@ -389,3 +392,41 @@ def test_signup_org_stays_invisible_to_other_members_until_verified(client, clus
 
     assert client.get(reverse("organizations:detail", args=[org.pk])).status_code == 404
     assert org.pk not in [o["id"] for o in client.get("/api/v1/organizations/").json()["results"]]
+
+
+# --- the service on its own: the same rules hold without the form --------------------------------------
+
+
+def _person(**overrides):
+    return services.PersonData(**{"email": "solo@example.kr", "password": NEW_PASSWORD, "full_name": "Solo", **overrides})
+
+
+ORG_FIELDS = {"name_ko": "솔로", "name_en": "Solo", "kind": "firm", "region": "seoul", "country": "KR",
+              "website": "", "description": "x"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        ({"privacy_consent": False}, DomainError, "You must agree to the privacy policy to sign up."),
+        ({"clusters": []}, DomainError, "Choose at least one cluster to join."),
+        ({"person": {"email": "TAKEN@example.kr"}}, Conflict, "An account with this email address already exists."),
+        ({"person": {"password": "12345"}}, ValidationError, "This password is too short."),
+    ],
+    ids=["no_consent", "no_clusters", "taken_email", "weak_password"],
+)
+def test_signup_service_refuses_and_creates_nothing(clusters, kwargs, error, message):
+    UserFactory(email="taken@example.kr")
+    before = counts()
+    call = {
+        "person": _person(**kwargs.pop("person", {})), "privacy_consent": True, "org_fields": ORG_FIELDS,
+        "clusters": clusters, **kwargs,
+    }
+
+    with pytest.raises(error) as excinfo:
+        services.signup_with_organization(**call)
+
+    assert type(excinfo.value) is error
+    assert message in str(excinfo.value)
+    assert counts() == before

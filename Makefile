@@ -34,7 +34,7 @@ lint: install-dev
 	$(BIN)/ruff check .
 
 messages: install-dev
-	$(PYTHON) manage.py makemessages -l ko --ignore=.venv --ignore=staticfiles --no-obsolete
+	$(PYTHON) manage.py makemessages -l ko --ignore=.venv --ignore=staticfiles --ignore=tests --no-obsolete
 	$(PYTHON) manage.py compilemessages --ignore=.venv
 
 schema: install

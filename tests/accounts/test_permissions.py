@@ -188,7 +188,7 @@ def test_org_admin_patch_stage_must_be_a_stage_term(client, world):
 
 
 @pytest.mark.django_db
-def test_api_put_and_delete_are_not_offered_for_deletion(client, world):
+def test_api_cannot_create_or_delete_orgs(client, world):
     client.force_login(world["admin_a"])
 
     assert client.delete(org_api(world["a"])).status_code == 405
@@ -453,3 +453,15 @@ def test_org_admin_asks_to_join_another_cluster(client, world):
     assert cm.status == ClusterMembershipStatus.REQUESTED
     world["a"].refresh_from_db()
     assert world["a"].status == OrganizationStatus.VERIFIED
+
+
+@pytest.mark.django_db
+def test_cluster_manager_reads_but_cannot_edit_a_member_org(client, world):
+    client.force_login(world["manager"])
+
+    assert client.get(org_api(world["b"])).status_code == 200
+    response = client.patch(org_api(world["b"]), {"name_en": "Managed"}, content_type="application/json")
+    assert response.status_code == 403
+    assert client.get(reverse("organizations:edit", args=[world["b"].pk])).status_code == 403
+    world["b"].refresh_from_db()
+    assert world["b"].name_en == "Beta Hospital"

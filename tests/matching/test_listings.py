@@ -516,3 +516,17 @@ def test_openapi_schema_documents_listings(client):
     params = {p["name"] for p in schema["paths"]["/api/v1/listings/"]["get"]["parameters"]}
     assert {"search", "side", "partnership_type", "therapeutic_area", "technology", "status"} <= params
     assert schema["components"]["schemas"]["Listing"]["properties"]["description"]["nullable"] is True
+
+
+@pytest.mark.django_db
+def test_listing_pages_speak_korean_to_korean_visitors(client, world):
+    listing = make_listing(world["a"], visibility=ListingVisibility.CONFIDENTIAL)
+    client.force_login(world["member_b"])
+
+    browse = client.get(reverse("listings:browse"), HTTP_ACCEPT_LANGUAGE="ko").content.decode()
+    detail = client.get(reverse("listings:detail", args=[listing.pk]), HTTP_ACCEPT_LANGUAGE="ko").content.decode()
+
+    assert "수요·보유 역량" in browse
+    assert "임상시험" in browse  # the facet's Korean label
+    assert "비공개 항목입니다." in detail
+    assert "This listing is confidential." not in detail

@@ -113,6 +113,15 @@ class SignupForm(StyledFormMixin, PersonFieldsMixin):
         super().__init__(*args, **kwargs)
         self.fields["clusters"].queryset = Cluster.objects.order_by("name_en")
 
+    PERSON_FIELDS = ("full_name", "email", "phone", "password1", "password2", "language")
+    ORGANIZATION_FIELDS = ("name_ko", "name_en", "kind", "region", "country", "website", "description")
+
+    def person_fields(self) -> list:
+        return [self[name] for name in self.PERSON_FIELDS]
+
+    def organization_fields(self) -> list:
+        return [self[name] for name in self.ORGANIZATION_FIELDS]
+
     def clean_country(self) -> str:
         return (self.cleaned_data.get("country") or "").strip().upper()
 
@@ -151,6 +160,8 @@ class InviteeSignupForm(StyledFormMixin, PersonFieldsMixin):
 
 
 class OrganizationForm(StyledFormMixin, forms.ModelForm):
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+
     class Meta:
         model = Organization
         fields = [

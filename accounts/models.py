@@ -171,6 +171,17 @@ class Organization(models.Model):
         self.website_domain = website_domain(self.website)
         super().save(*args, **kwargs)
 
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        if not (self.name_ko.strip() or self.name_en.strip()):
+            raise ValidationError({"name_ko": _("Give the organisation's name in Korean, English or both.")})
+        if self.region == Region.ABROAD and (len(self.country or "") != 2 or self.country.upper() == "KR"):
+            raise ValidationError({"country": _("For an organisation abroad, give its two-letter country code (e.g. US).")})
+        if self.region and self.region != Region.ABROAD and self.country.upper() != "KR":
+            raise ValidationError({"country": _("An organisation in a Korean region has the country code KR.")})
+        self.country = (self.country or "").upper()
+
     @property
     def name(self) -> str:
         """The name in the current language, falling back to the other one."""

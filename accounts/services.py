@@ -186,7 +186,9 @@ def cluster_membership_reject(*, manager: User, membership_id: int, reason: str)
     if org.status == OrganizationStatus.PENDING and not still_open:
         org.status, org.rejection_reason = OrganizationStatus.REJECTED, reason.strip()
         org.save(update_fields=["status", "rejection_reason", "updated_at"])
-    _notify_org_admins(org, "organization_rejected", {"cluster": cm.cluster, "reason": reason.strip()})
+    # A verified organisation only lost this one cluster; a pending one was not verified at all.
+    template = "cluster_request_declined" if org.status == OrganizationStatus.VERIFIED else "organization_rejected"
+    _notify_org_admins(org, template, {"cluster": cm.cluster, "reason": reason.strip()})
     return cm
 
 
@@ -200,7 +202,7 @@ def organization_reapply(*, user: User, org: Organization) -> Organization:
     org.status = OrganizationStatus.PENDING
     org.save(update_fields=["status", "updated_at"])
     org.cluster_memberships.filter(status=ClusterMembershipStatus.REJECTED).update(
-        status=ClusterMembershipStatus.REQUESTED, requested_at=timezone.now(), decided_at=None, decided_by=None
+        status=ClusterMembershipStatus.REQUESTED, requested_at=timezone.now(), decided_at=None, decided_by=None, reason=""
     )
     return org
 
@@ -311,10 +313,16 @@ def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
     )
     if not claimed:
         raise Conflict(_("This invitation was already used."))
-    membership, _created = Membership.objects.update_or_create(
+    membership, created = Membership.objects.get_or_create(
         user=user, organization=invitation.organization,
         defaults={"role": invitation.role, "status": MembershipStatus.ACTIVE},
     )
+    if not created:
+        # An existing membership (e.g. a pending join request) becomes active; an admin is never demoted.
+        membership.status = MembershipStatus.ACTIVE
+        if invitation.role == MembershipRole.ADMIN:
+            membership.role = MembershipRole.ADMIN
+        membership.save(update_fields=["status", "role"])
     # The invitation link proves the address, so the email counts as verified.
     if user.email_verified_at is None:
         User.objects.filter(pk=user.pk).update(email_verified_at=timezone.now())

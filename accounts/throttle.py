@@ -6,6 +6,13 @@ from django.http import HttpRequest
 
 
 def client_ip(request: HttpRequest) -> str:
+    """The client's address. Behind NUM_PROXIES trusted proxies, read it from X-Forwarded-For:
+    the entry the outermost trusted proxy appended (clients can forge the ones before it)."""
+    proxies = settings.NUM_PROXIES
+    if proxies:
+        forwarded = [p.strip() for p in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if p.strip()]
+        if forwarded:
+            return forwarded[-min(proxies, len(forwarded))]
     return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 

@@ -1,4 +1,3 @@
-from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from ..models import Membership, Organization, User
@@ -21,10 +20,18 @@ class OrganizationSerializer(serializers.ModelSerializer):
         return [cm.cluster.slug for cm in org.cluster_memberships.all() if cm.status == "approved"]
 
     def validate(self, attrs):
-        name_ko = attrs.get("name_ko", getattr(self.instance, "name_ko", ""))
-        name_en = attrs.get("name_en", getattr(self.instance, "name_en", ""))
-        if not (name_ko or "").strip() and not (name_en or "").strip():
-            raise serializers.ValidationError({"name_ko": _("Give the organisation's name in Korean, English or both.")})
+        # The model's clean() holds the rules (a name; region vs country): run it on the merged state.
+        from django.core.exceptions import ValidationError as DjangoValidationError
+
+        candidate = Organization(**{f.attname: getattr(self.instance, f.attname) for f in Organization._meta.concrete_fields}) \
+            if self.instance else Organization()
+        for name, value in attrs.items():
+            setattr(candidate, name, value)
+        try:
+            candidate.clean()
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError(exc.message_dict) from exc
+        attrs["country"] = candidate.country
         return attrs
 
 

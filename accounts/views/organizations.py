@@ -19,8 +19,10 @@ from ..models import Organization
 
 @login_required
 def directory_view(request: HttpRequest) -> HttpResponse:
-    form = DirectoryFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
+    form = DirectoryFilterForm(request.GET)  # every filter is optional, so always bound
+    # An invalid filter (e.g. a stale cluster slug) is dropped on its own; the others still apply.
+    form.is_valid()
+    filters = {name: value for name, value in form.cleaned_data.items() if name not in form.errors}
     qs = selectors.organization_directory(user=request.user, **{k: v for k, v in filters.items() if v})
     page = Paginator(qs, 24).get_page(request.GET.get("page"))
     context = {"form": form, "page": page, "query": request.GET.urlencode()}

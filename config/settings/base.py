@@ -169,6 +169,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_THROTTLE_RATES": {"login": "10/min"},
+    "NUM_PROXIES": env.int("NUM_PROXIES", default=0) or None,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "ClusterLink API",
@@ -189,6 +190,10 @@ AUTH_THROTTLE = {
     "password_reset": (5, 60 * 60),
 }
 
+# Reverse proxies in front of the app that append to X-Forwarded-For (0 = none). Throttles key on
+# the client address; DRF's throttles read the same setting.
+NUM_PROXIES = env.int("NUM_PROXIES", default=0)
+
 PRIVACY_POLICY_VERSION = "2026-11"
 EMAIL_VERIFICATION_MAX_AGE = 3 * 24 * 3600
 INVITATION_MAX_AGE_DAYS = 14
@@ -201,4 +206,3 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
 }
-FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 default, opted into now

@@ -1,4 +1,4 @@
-"""Matching domain: the taxonomy facets and listings (matches come with the matching issue)."""
+"""Matching domain: the taxonomy facets, listings, proposed matches and the runs that compute them."""
 
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -113,6 +113,9 @@ class Listing(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
     )
+    # Where a bulk import came from (like Organization's), so re-importing updates, not duplicates.
+    source = models.CharField(max_length=50, blank=True)
+    external_id = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -125,6 +128,12 @@ class Listing(models.Model):
         indexes = [
             models.Index(fields=["side", "status"], name="listing_side_status_idx"),
             models.Index(fields=["organization", "status"], name="listing_org_status_idx"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "external_id"], condition=~models.Q(external_id=""),
+                name="listing_source_external_id_unique",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -154,3 +163,132 @@ class Listing(models.Model):
             errors["stage"] = _("Choose a development stage.")
         if errors:
             raise ValidationError(errors)
+
+
+class MatchSource(models.TextChoices):
+    MODEL = "model", _("Proposed by the matching model")
+    REQUESTED = "requested", _("Requested by an organisation")
+    BROKERED = "brokered", _("Brokered by a cluster manager")
+
+
+class MatchStatus(models.TextChoices):
+    """Grows with the review issue (approved, introduced, connected, met, partnership, closed)."""
+
+    PROPOSED = "proposed", _("Proposed")
+    DISMISSED = "dismissed", _("Dismissed")
+    DECLINED = "declined", _("Declined")
+
+
+class MatchRunStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+class MatchRun(models.Model):
+    """One full recompute of the proposals: a row is the unit of work, its progress and its record."""
+
+    status = models.CharField(_("status"), max_length=10, choices=MatchRunStatus.choices, default=MatchRunStatus.QUEUED)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("started by"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    needs_total = models.PositiveIntegerField(_("needs"), default=0)
+    chunks_total = models.PositiveIntegerField(_("chunks"), default=0)
+    chunks_done = models.PositiveIntegerField(_("chunks done"), default=0)
+    counts = models.JSONField(_("counts"), default=dict, blank=True)
+    model_version = models.CharField(_("model version"), max_length=60, blank=True)
+    fingerprint = models.CharField(_("data fingerprint"), max_length=64, blank=True)
+    weights_info = models.JSONField(_("weights and refit figures"), default=dict, blank=True)
+    error = models.TextField(_("error"), blank=True)
+
+    class Meta:
+        verbose_name = _("match run")
+        verbose_name_plural = _("match runs")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"MatchRun {self.pk} ({self.status})"
+
+    @property
+    def progress_percent(self) -> int:
+        if self.status == MatchRunStatus.DONE:
+            return 100
+        if not self.chunks_total:
+            return 0
+        return min(100, round(100 * self.chunks_done / self.chunks_total))
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in (MatchRunStatus.QUEUED, MatchRunStatus.RUNNING)
+
+
+class Match(models.Model):
+    """One need listing ↔ one counterpart organisation, with the evidence behind the proposal."""
+
+    need = models.ForeignKey(Listing, verbose_name=_("need"), on_delete=models.CASCADE, related_name="matches")
+    counterpart = models.ForeignKey(
+        "accounts.Organization", verbose_name=_("counterpart"), on_delete=models.CASCADE, related_name="matched_for"
+    )
+    supporting_listings = models.ManyToManyField(
+        Listing, verbose_name=_("supporting capabilities"), related_name="supporting_matches", blank=True
+    )
+    score = models.FloatField(_("score"), default=0.0)
+    score_parts = models.JSONField(_("score parts"), default=dict, blank=True)
+    explanation = models.JSONField(_("explanation"), default=dict, blank=True)
+    model_version = models.CharField(_("model version"), max_length=60, blank=True)
+    source = models.CharField(_("source"), max_length=10, choices=MatchSource.choices, default=MatchSource.MODEL)
+    status = models.CharField(_("status"), max_length=20, choices=MatchStatus.choices, default=MatchStatus.PROPOSED)
+    # The need as it was when proposed: a declined pair comes back only after the need is edited.
+    need_updated_at = models.DateTimeField(_("need last edited at proposal time"), null=True, blank=True)
+    run = models.ForeignKey(
+        MatchRun, verbose_name=_("run"), null=True, blank=True, on_delete=models.SET_NULL, related_name="matches"
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("decided by"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decision_reason = models.TextField(_("reason"), blank=True, max_length=2000)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("match")
+        verbose_name_plural = _("matches")
+        ordering = ["need_id", "-score", "id"]
+        constraints = [models.UniqueConstraint(fields=["need", "counterpart"], name="match_need_counterpart_unique")]
+        indexes = [models.Index(fields=["status", "need"], name="match_status_need_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.need_id} → {self.counterpart_id} ({self.status})"
+
+
+class KnownLink(models.Model):
+    """A partnership known from outside the platform (an import), history the model may learn from.
+
+    It is also the source record of the ``clusters.Linkage`` edge the import writes, so the
+    indicators count it once and re-importing the file writes nothing new.
+    """
+
+    org_a = models.ForeignKey("accounts.Organization", on_delete=models.CASCADE, related_name="+")
+    org_b = models.ForeignKey("accounts.Organization", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(_("kind"), max_length=20, default="partnership")
+    source = models.CharField(_("source"), max_length=50)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("known link")
+        verbose_name_plural = _("known links")
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["source", "kind", "org_a", "org_b"], name="knownlink_unique"),
+            models.CheckConstraint(condition=models.Q(org_a__lt=models.F("org_b")), name="knownlink_ordered_pair"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.org_a_id}–{self.org_b_id} {self.kind} ({self.source})"

@@ -16,6 +16,7 @@ from accounts.models import Organization, User
 from accounts.selectors import member_org_ids
 
 from .models import Facet, FacetKind, Listing, ListingStatus
+from .tasks import queue_rerank
 
 FACET_FIELDS = {
     "partnership_types": FacetKind.PARTNERSHIP_TYPE,
@@ -74,7 +75,9 @@ def listing_create(*, user: User, organization: Organization, fields: dict) -> L
     _validate_facets(facets)
     listing = Listing(organization=organization, created_by=user, **plain)
     _validate_expiry(listing, changed=True)
-    return _save(listing, facets)
+    _save(listing, facets)
+    queue_rerank(listing.pk)  # proposals follow the listing within seconds, after commit
+    return listing
 
 
 @transaction.atomic
@@ -87,7 +90,9 @@ def listing_update(*, user: User, listing: Listing, fields: dict) -> Listing:
     for name, value in plain.items():
         setattr(listing, name, value)
     _validate_expiry(listing, changed=listing.expires_on != old_expiry)
-    return _save(listing, facets)
+    _save(listing, facets)
+    queue_rerank(listing.pk)
+    return listing
 
 
 @transaction.atomic

@@ -50,6 +50,8 @@ STAGES: list[str] = [
     "accounts.demo.organizations.build_organizations",
     "accounts.demo.people.build_people",
     "accounts.demo.organizations.build_cluster_memberships",
+    "matching.demo.build_listings",
+    "matching.demo.build_proposals",
     # Later issues append their stages here, e.g. "matching.demo.build_listings".
 ]
 RESET_STAGES: list[str] = []

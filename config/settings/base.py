@@ -152,7 +152,12 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_RESULT_EXPIRES = timedelta(days=1)
 CELERY_TIMEZONE = "UTC"
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    "expire-event-offers": {"task": "clusters.expire_event_offers", "schedule": timedelta(minutes=10)},
+    "send-event-reminders": {"task": "clusters.send_event_reminders", "schedule": timedelta(hours=1)},
+    "send-event-followups": {"task": "clusters.send_event_followups", "schedule": timedelta(hours=1)},
+}
+EVENT_OFFER_HOLD_HOURS = env.int("EVENT_OFFER_HOLD_HOURS", default=48)  # a freed seat is held this long
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -199,6 +204,12 @@ EMAIL_VERIFICATION_MAX_AGE = 3 * 24 * 3600
 INVITATION_MAX_AGE_DAYS = 14
 
 CLUSTERLINK_CACHE_DIR = env("CLUSTERLINK_CACHE_DIR", default=str(BASE_DIR / ".cache" / "clusterlink"))
+# Matching rounds: proposals kept per need, the score below which none is kept, how often one
+# organisation may be proposed per round (0 = no cap), and needs per chord chunk.
+MATCH_PROPOSALS_PER_NEED = env.int("MATCH_PROPOSALS_PER_NEED", default=5)
+MATCH_MIN_SCORE = env.float("MATCH_MIN_SCORE", default=0.05)
+MATCH_EXPOSURE_CAP = env.int("MATCH_EXPOSURE_CAP", default=10)
+MATCH_CHUNK_SIZE = env.int("MATCH_CHUNK_SIZE", default=50)
 
 LOGGING = {
     "version": 1,

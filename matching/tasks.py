@@ -1,0 +1,71 @@
+"""Thin Celery tasks: ids in, one service call, return if the row is gone.
+
+A full recompute is a chord: ``match_run_chunk`` per chunk of need ids (spread over whatever
+workers listen), then ``match_run_finish`` with all chunk results; ``match_run_failed`` is the
+error callback that marks the run failed.
+"""
+
+from __future__ import annotations
+
+from celery import chord, shared_task
+from django.db import transaction
+
+from .models import MatchRun, MatchRunStatus
+
+
+@shared_task(name="matching.match_run_chunk", acks_late=True)
+def match_run_chunk(*, run_id: int, need_ids: list[int]) -> dict:
+    from .runs import run_chunk
+
+    return run_chunk(run_id=run_id, need_ids=need_ids)
+
+
+@shared_task(name="matching.match_run_finish", acks_late=True)
+def match_run_finish(chunk_results: list[dict], *, run_id: int) -> None:
+    from .runs import finish_run
+
+    finish_run(run_id=run_id, chunk_results=chunk_results)
+
+
+@shared_task(name="matching.match_run_failed")
+def match_run_failed(request, exc, traceback, *, run_id: int) -> None:
+    from .runs import fail_run
+
+    fail_run(run_id=run_id, error=f"{type(exc).__name__}: {exc}")
+
+
+@shared_task(name="matching.match_run_dispatch", acks_late=True)
+def match_run_dispatch(*, run_id: int) -> None:
+    """Split the run into chunks and send the chord (a task itself, so the web request returns at once)."""
+    from .runs import chunks_for, fail_run, finish_run
+
+    run = MatchRun.objects.filter(pk=run_id).first()
+    if run is None or run.status != MatchRunStatus.QUEUED:
+        return
+    chunks = chunks_for(run)
+    if not chunks:
+        finish_run(run_id=run_id, chunk_results=[])
+        return
+    header = [match_run_chunk.si(run_id=run_id, need_ids=ids) for ids in chunks]
+    body = match_run_finish.s(run_id=run_id).on_error(match_run_failed.s(run_id=run_id))
+    try:
+        chord(header)(body)
+    except Exception as exc:  # eager mode raises here; a worker reports through the errback
+        fail_run(run_id=run_id, error=f"{type(exc).__name__}: {exc}")
+        raise
+
+
+def dispatch_run(*, run_id: int) -> None:
+    match_run_dispatch.delay(run_id=run_id)
+
+
+@shared_task(name="matching.rerank_listing", acks_late=True)
+def rerank_listing(*, listing_id: int) -> dict:
+    from .proposals import rerank_listing as rerank
+
+    return rerank(listing_id=listing_id)
+
+
+def queue_rerank(listing_id: int) -> None:
+    """Re-rank a saved listing once the transaction that saved it commits."""
+    transaction.on_commit(lambda: rerank_listing.delay(listing_id=listing_id))

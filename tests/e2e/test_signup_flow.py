@@ -28,6 +28,7 @@ def test_signup_verify_email_manager_verifies_then_directory_lists(page, live_se
     page.fill("#id_email", "minji@neurobridge.kr")
     page.fill("#id_password1", "Str0ng-enough-pass")
     page.fill("#id_password2", "Str0ng-enough-pass")
+    page.select_option("#id_language", "en")  # emails follow the person's language
     page.fill("#id_name_ko", "뉴로브릿지")
     page.fill("#id_name_en", "NeuroBridge")
     page.select_option("#id_region", "seoul")

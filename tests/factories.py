@@ -1,5 +1,7 @@
 """Factories for the test suite; later issues add theirs here."""
 
+from datetime import timedelta
+
 import factory
 from django.utils import timezone
 
@@ -84,3 +86,29 @@ def cluster_manager(cluster: Cluster | None = None) -> tuple[User, Cluster]:
     user = UserFactory()
     cluster.managers.add(user)
     return user, cluster
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    """A published meetup next week, 10:00–12:00 UTC (19:00–21:00 in Seoul)."""
+
+    class Meta:
+        model = "clusters.Event"
+
+    cluster = factory.SubFactory(ClusterFactory)
+    kind = "meetup"
+    title_en = factory.Sequence(lambda n: f"Meetup {n}")
+    title_ko = factory.Sequence(lambda n: f"밋업 {n}")
+    starts_at = factory.LazyFunction(
+        lambda: (timezone.now() + timedelta(days=7)).replace(hour=10, minute=0, second=0, microsecond=0)
+    )
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + timedelta(hours=2))
+    venue = "Osong C&V Centre"
+    capacity = 10
+    status = "published"
+
+
+def verified_member(org=None) -> User:
+    """A user in a verified organisation: someone who may register for events."""
+    user = UserFactory()
+    MembershipFactory(user=user, organization=org or OrganizationFactory())
+    return user

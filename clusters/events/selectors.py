@@ -1,0 +1,146 @@
+"""Reads for events: who may see and manage what, lists with a constant number of queries."""
+
+from datetime import datetime
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from accounts.models import MembershipStatus, Organization, OrganizationStatus, User
+from accounts.selectors import managed_cluster_ids
+
+from ..models import Event, EventStatus, Registration, RegistrationStatus
+
+ACTIVE = (RegistrationStatus.REGISTERED, RegistrationStatus.OFFERED, RegistrationStatus.WAITLISTED)
+
+
+def can_manage_cluster(user: User, cluster_id: int) -> bool:
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or cluster_id in managed_cluster_ids(user)
+
+
+def can_manage_event(user: User, event: Event) -> bool:
+    return can_manage_cluster(user, event.cluster_id)
+
+
+def verified_organizations(user: User) -> QuerySet[Organization]:
+    """The verified organisations the user actively belongs to: who may register for events."""
+    if not user.is_authenticated:
+        return Organization.objects.none()
+    return Organization.objects.filter(
+        status=OrganizationStatus.VERIFIED,
+        memberships__user=user,
+        memberships__status=MembershipStatus.ACTIVE,
+    ).order_by("id")
+
+
+def visible_events(user: User) -> QuerySet[Event]:
+    """Published and cancelled events for everyone; drafts only for the cluster's managers."""
+    qs = Event.objects.all()
+    if user.is_authenticated and user.is_superuser:
+        return qs
+    condition = ~Q(status=EventStatus.DRAFT)
+    managed = managed_cluster_ids(user)
+    if managed:
+        condition |= Q(cluster_id__in=managed)
+    return qs.filter(condition)
+
+
+def event_search(
+    *,
+    user: User,
+    cluster: str = "",
+    kind: str = "",
+    topic: str = "",
+    start: datetime | None = None,
+    end: datetime | None = None,
+    include_past: bool = False,
+    now: datetime | None = None,
+) -> QuerySet[Event]:
+    qs = visible_events(user).select_related("cluster").prefetch_related("topics")
+    if cluster:
+        qs = qs.filter(cluster__slug=cluster)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if topic:
+        qs = qs.filter(topics__slug=topic)
+    if start is not None:
+        qs = qs.filter(ends_at__gte=start)
+    if end is not None:
+        qs = qs.filter(starts_at__lt=end)
+    if not include_past and start is None and now is not None:
+        qs = qs.filter(ends_at__gte=now)
+    return qs.order_by("starts_at", "id").distinct()
+
+
+def active_registration(user: User, event: Event) -> Registration | None:
+    if not user.is_authenticated:
+        return None
+    return (
+        Registration.objects.filter(event=event, user=user, status__in=ACTIVE)
+        .select_related("organization")
+        .first()
+    )
+
+
+def my_registrations(*, user: User) -> QuerySet[Registration]:
+    return (
+        Registration.objects.filter(user=user)
+        .exclude(status=RegistrationStatus.CANCELLED)
+        .select_related("event", "event__cluster", "organization")
+        .order_by("event__starts_at", "id")
+    )
+
+
+def participants(*, event: Event, viewer: User) -> list[Registration]:
+    """Who is coming: organisers see everyone; registrants see those who opted in.
+
+    Anyone else sees nobody (a list of names is for the people in the room).
+    """
+    qs = (
+        Registration.objects.filter(event=event, status=RegistrationStatus.REGISTERED)
+        .select_related("user", "organization")
+        .order_by("organization__name_en", "user__full_name", "name", "id")
+    )
+    if can_manage_event(viewer, event):
+        return list(qs)
+    if active_registration(viewer, event) is None:
+        return []
+    return list(qs.filter(Q(show_in_participant_list=True) | Q(user=viewer)))
+
+
+def checkin_list(*, event: Event, q: str = "") -> QuerySet[Registration]:
+    """Registrations the door staff deal with, searchable by person or organisation name."""
+    qs = Registration.objects.filter(
+        event=event, status__in=(RegistrationStatus.REGISTERED, RegistrationStatus.OFFERED)
+    ).select_related("user", "organization", "checked_in_by")
+    for word in q.split():
+        qs = qs.filter(
+            Q(user__full_name__icontains=word)
+            | Q(name__icontains=word)
+            | Q(organization__name_en__icontains=word)
+            | Q(organization__name_ko__icontains=word)
+            | Q(nonce__iexact=word)
+        )
+    return qs.order_by("user__full_name", "name", "id")
+
+
+def attendance_rows(*, event: Event) -> QuerySet[Registration]:
+    return (
+        Registration.objects.filter(event=event)
+        .select_related("user", "organization", "checked_in_by")
+        .order_by("created_at", "id")
+    )
+
+
+def feed_events(*, user: User) -> QuerySet[Event]:
+    """Events in a person's calendar feed: every live registration, and cancelled events they had."""
+    return (
+        Event.objects.filter(registrations__user=user, registrations__status__in=ACTIVE)
+        .exclude(status=EventStatus.DRAFT)
+        .select_related("cluster")
+        .prefetch_related(
+            Prefetch("registrations", queryset=Registration.objects.filter(user=user), to_attr="mine")
+        )
+        .distinct()
+        .order_by("starts_at", "id")
+    )

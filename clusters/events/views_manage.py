@@ -1,0 +1,164 @@
+"""Organisers' pages: create, edit, publish, cancel, copy; the check-in desk; attendance CSV."""
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.errors import DomainError
+from accounts.selectors import managed_cluster_ids
+
+from ..models import Cluster, Event
+from . import checkin, selectors, services
+from .forms import CancelEventForm, EventForm, WalkInForm
+
+
+def _managed_clusters(request: HttpRequest):
+    if request.user.is_superuser:
+        return Cluster.objects.all()
+    return Cluster.objects.filter(pk__in=managed_cluster_ids(request.user))
+
+
+def _managed_event(request: HttpRequest, pk: int) -> Event:
+    event = Event.objects.select_related("cluster").filter(pk=pk).first()
+    if event is None:
+        raise Http404(_("No such event."))
+    if not selectors.can_manage_event(request.user, event):
+        raise PermissionDenied(_("Only the managers of this event's cluster can do this."))
+    return event
+
+
+@login_required
+def event_create_view(request: HttpRequest) -> HttpResponse:
+    clusters = _managed_clusters(request)
+    if not clusters.exists():
+        raise PermissionDenied(_("Only cluster managers can create events."))
+    form = EventForm(request.POST or None, clusters=clusters)
+    if request.method == "POST" and form.is_valid():
+        try:
+            event = services.event_create(
+                user=request.user, cluster=form.cleaned_data["cluster"], fields=form.service_fields(),
+                topics=list(form.cleaned_data["topics"]),
+            )
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("The event is saved as a draft. Publish it when it is ready."))
+            return redirect("events:detail", pk=event.pk)
+    return render(request, "events/edit.html", {"form": form, "event": None})
+
+
+@login_required
+def event_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
+    event = _managed_event(request, pk)
+    form = EventForm(request.POST or None, instance=event, clusters=_managed_clusters(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.event_update(
+                user=request.user, event_id=event.pk, fields=form.service_fields(),
+                topics=list(form.cleaned_data["topics"]),
+            )
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("The event is updated."))
+            return redirect("events:detail", pk=event.pk)
+    return render(request, "events/edit.html", {"form": form, "event": event})
+
+
+@login_required
+@require_POST
+def event_action_view(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    event = _managed_event(request, pk)
+    try:
+        if action == "publish":
+            services.event_publish(user=request.user, event_id=event.pk)
+            messages.success(request, _("The event is published."))
+        elif action == "cancel":
+            form = CancelEventForm(request.POST)
+            reason = form.cleaned_data["reason"] if form.is_valid() else ""
+            services.event_cancel(user=request.user, event_id=event.pk, reason=reason)
+            messages.info(request, _("The event is cancelled; registrants were told."))
+        elif action == "copy":
+            copy = services.event_copy(user=request.user, event_id=event.pk)
+            messages.success(request, _("This is the copy, a week later. Check it and publish it."))
+            return redirect("events:edit", pk=copy.pk)
+        else:
+            raise Http404
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return redirect("events:detail", pk=event.pk)
+
+
+@login_required
+def checkin_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """The door: scan or type a code, search by name, see who has arrived, add walk-ins."""
+    event = _managed_event(request, pk)
+    if request.method == "POST":
+        try:
+            if "code" in request.POST:
+                reg = checkin.checkin_by_code(user=request.user, event_id=event.pk, code=request.POST["code"])
+            elif "walk_in" in request.POST:
+                form = WalkInForm(request.POST)
+                if not form.is_valid():
+                    raise DomainError(_("Give the walk-in's name."))
+                reg = checkin.walk_in_add(
+                    user=request.user, event_id=event.pk, name=form.cleaned_data["name"],
+                    organization=form.cleaned_data["organization"],
+                )
+            else:
+                reg = checkin.checkin_registration(
+                    user=request.user, event_id=event.pk, registration_id=int(request.POST.get("registration", 0))
+                )
+            messages.success(request, _("%(name)s is checked in.") % {"name": reg.display_name})
+        except (DomainError, ValueError) as exc:
+            messages.error(request, getattr(exc, "message", _("This code is not valid.")))
+        return redirect(request.get_full_path())
+    q = request.GET.get("q", "").strip()
+    rows = list(selectors.checkin_list(event=event, q=q))
+    context = {
+        "event": event,
+        "q": q,
+        "rows": rows,
+        "arrived": sum(1 for r in rows if r.checked_in_at),
+        "walk_in_form": WalkInForm(),
+    }
+    return render(request, "events/checkin.html", context)
+
+
+@login_required
+@require_POST
+def checkin_undo_view(request: HttpRequest, pk: int, registration_id: int) -> HttpResponse:
+    event = _managed_event(request, pk)
+    try:
+        reg = checkin.checkin_undo(user=request.user, event_id=event.pk, registration_id=registration_id)
+        messages.info(request, _("Check-in of %(name)s undone.") % {"name": reg.display_name})
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return redirect("events:checkin", pk=event.pk)
+
+
+@login_required
+def attendance_csv_view(request: HttpRequest, pk: int) -> HttpResponse:
+    event = _managed_event(request, pk)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="event-{event.pk}-attendance.csv"'
+    response.write("\ufeff")  # so spreadsheet programs read Korean names as UTF-8
+    writer = csv.writer(response)
+    writer.writerow(["registration", "name", "email", "organisation", "status", "walk_in", "registered_at",
+                     "checked_in_at", "checked_in_by", "answers"])
+    for r in selectors.attendance_rows(event=event):
+        writer.writerow([
+            r.pk, r.display_name, r.user.email if r.user_id else "", r.organization.name if r.organization_id else "",
+            r.status, "yes" if r.walk_in else "no", timezone.localtime(r.created_at).isoformat(timespec="minutes"),
+            timezone.localtime(r.checked_in_at).isoformat(timespec="minutes") if r.checked_in_at else "",
+            r.checked_in_by.full_name if r.checked_in_by_id else "",
+            "; ".join(f"{k}: {v}" for k, v in r.answers.items() if v),
+        ])
+    return response

@@ -5,6 +5,7 @@ import redis
 
 import config.health
 from config.celery import app
+from tests.conftest import unavailable
 
 HEALTHZ = "/healthz"
 LOCAL_REDIS = "redis://127.0.0.1:6379/1"
@@ -45,7 +46,7 @@ def test_healthz_with_redis_up_is_200_whatever_the_workers(client, settings):
     try:
         redis.Redis.from_url(LOCAL_REDIS, socket_connect_timeout=1).ping()
     except redis.RedisError:
-        pytest.skip("no Redis at 127.0.0.1:6379")
+        unavailable("no Redis at 127.0.0.1:6379")
     settings.REDIS_URL = LOCAL_REDIS
 
     response = client.get(HEALTHZ)
@@ -80,7 +81,7 @@ def test_healthz_workers_failing_to_answer_never_fails_the_check(client, setting
     try:
         redis.Redis.from_url(LOCAL_REDIS, socket_connect_timeout=1).ping()
     except redis.RedisError:
-        pytest.skip("no Redis at 127.0.0.1:6379")
+        unavailable("no Redis at 127.0.0.1:6379")
     settings.REDIS_URL = LOCAL_REDIS
 
     def boom(*args, **kwargs):
@@ -92,3 +93,10 @@ def test_healthz_workers_failing_to_answer_never_fails_the_check(client, setting
 
     assert response.status_code == 200
     assert response.json()["workers"] == "none"
+
+
+@pytest.mark.worker
+def test_healthz_reports_a_running_worker_as_ok(celery_worker, client, settings):
+    response = client.get(HEALTHZ)
+    assert response.status_code == 200
+    assert response.json()["workers"] == "ok"

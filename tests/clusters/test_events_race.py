@@ -15,7 +15,7 @@ from clusters.events import registration
 from clusters.models import Event, Registration
 from tests.factories import EventFactory, verified_member
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.sqlite_pass, pytest.mark.django_db(transaction=True)]
 
 
 def _race(event_id: int, users: list) -> list[str]:

@@ -52,6 +52,7 @@ STAGES: list[str] = [
     "accounts.demo.organizations.build_cluster_memberships",
     "matching.demo.build_listings",
     "matching.demo.build_proposals",
+    "clusters.demo_events.build_events",
     # Later issues append their stages here, e.g. "matching.demo.build_listings".
 ]
 RESET_STAGES: list[str] = []

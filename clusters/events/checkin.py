@@ -44,19 +44,24 @@ def recompute_co_attendance(event: Event) -> int:
     weight = 1.0 / (len(org_ids) - 1) if len(org_ids) > 1 else 0.0
     source_type = ContentType.objects.get_for_model(Event)
     edges = Linkage.objects.filter(kind=LinkageKind.CO_ATTENDANCE, source_type=source_type, source_id=event.pk)
-    stale = [pk for pk, a, b in edges.values_list("pk", "org_a_id", "org_b_id") if (a, b) not in pairs]
+    existing = {(a, b): (pk, w) for pk, a, b, w in edges.values_list("pk", "org_a_id", "org_b_id", "weight")}
+    # Only real changes are written, so recomputing an unchanged event issues no write at all.
+    stale = [pk for pair, (pk, _w) in existing.items() if pair not in pairs]
     if stale:
         Linkage.objects.filter(pk__in=stale).delete()
-    edges.exclude(weight=weight).update(weight=weight)
-    Linkage.objects.bulk_create(
-        [
-            Linkage(org_a_id=a, org_b_id=b, kind=LinkageKind.CO_ATTENDANCE, weight=weight,
-                    occurred_at=event.starts_at, cluster_id=event.cluster_id,
-                    source_type=source_type, source_id=event.pk)
-            for a, b in pairs
-        ],
-        ignore_conflicts=True,  # existing pairs are kept (their weight was updated above)
-    )
+    if any(w != weight for pair, (_pk, w) in existing.items() if pair in pairs):
+        edges.exclude(weight=weight).update(weight=weight)
+    missing = sorted(pairs - existing.keys())
+    if missing:
+        Linkage.objects.bulk_create(
+            [
+                Linkage(org_a_id=a, org_b_id=b, kind=LinkageKind.CO_ATTENDANCE, weight=weight,
+                        occurred_at=event.starts_at, cluster_id=event.cluster_id,
+                        source_type=source_type, source_id=event.pk)
+                for a, b in missing
+            ],
+            ignore_conflicts=True,  # a pair written meanwhile is the same edge: the unique constraint keeps one
+        )
     return len(pairs)
 
 

@@ -1,0 +1,179 @@
+"""load_demo stage: twelve months of events across the clusters, with registrations and check-ins.
+
+Nine months back and three ahead of the current month, one or two events a month per cluster.
+Everything is derived from a per-cluster seeded random source and the first day of the current
+month, so a re-run the same month upserts the same rows (events by ``source``/``external_id``,
+registrations by event and person) and changes nothing. Past events get check-ins and their
+co-attendance linkages through the same recompute the check-in desk uses.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from accounts.demo._sync import upsert
+from accounts.models import Membership, MembershipStatus, OrganizationStatus
+from clusters.events.checkin import recompute_co_attendance
+from clusters.events.qr import CODE_ALPHABET, CODE_LENGTH
+from clusters.models import ClusterMembershipStatus, Event, EventKind, EventStatus, Registration, RegistrationStatus
+
+if TYPE_CHECKING:
+    from accounts.demo import World
+
+SOURCE = "demo"
+MONTHS_BACK, MONTHS_AHEAD = 9, 3
+
+TITLES = {
+    EventKind.MEETUP: [
+        ("{c} 바이오 창업자 밋업", "{c} bio founders meetup"),
+        ("디지털 헬스 네트워킹 나이트", "Digital health networking night"),
+    ],
+    EventKind.SEMINAR: [
+        ("임상시험 설계 세미나", "Clinical trial design seminar"),
+        ("의료기기 인허가 전략 세미나", "Medical device regulatory strategy seminar"),
+    ],
+    EventKind.PARTNERING: [("병원-기업 파트너링 데이", "Hospital–industry partnering day")],
+    EventKind.PITCH: [("바이오 스타트업 투자 피칭", "Bio startup investor pitch day")],
+    EventKind.WORKSHOP: [
+        ("병원 데이터 활용 워크숍", "Hospital data access workshop"),
+        ("기술이전 실무 워크숍", "Technology transfer practice workshop"),
+    ],
+}
+VENUES = ["{c} 컨벤션홀 2층", "{c} 혁신센터 세미나실", "{c} 지원센터 대회의실"]
+
+
+def _month_start(now: datetime, offset: int) -> datetime:
+    year, month = now.year, now.month + offset
+    while month < 1:
+        year, month = year - 1, month + 12
+    while month > 12:
+        year, month = year + 1, month - 12
+    return datetime(year, month, 1, tzinfo=UTC)
+
+
+def _members(cluster_id: int, world: World) -> list[tuple[int, int]]:
+    """(user id, organisation id) of active people in verified demo organisations of the cluster."""
+    people = {u.pk for u in world.people.values()}
+    rows = (
+        Membership.objects.filter(
+            status=MembershipStatus.ACTIVE,
+            organization__status=OrganizationStatus.VERIFIED,
+            organization__cluster_memberships__cluster_id=cluster_id,
+            organization__cluster_memberships__status=ClusterMembershipStatus.APPROVED,
+        )
+        .values_list("user_id", "organization_id")
+        .order_by("user_id", "organization_id")
+    )
+    seen: dict[int, int] = {}
+    for user_id, org_id in rows:
+        if user_id in people:
+            seen.setdefault(user_id, org_id)
+    return sorted(seen.items())
+
+
+def _event_rows(world: World, slug: str, rng: random.Random) -> list[dict]:
+    cluster = world.clusters[slug]
+    manager = (world.managers.get(slug) or [None])[0]
+    anchor = world.now.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    kinds = list(TITLES)
+    rows = []
+    for offset in range(-MONTHS_BACK, MONTHS_AHEAD):
+        month = _month_start(anchor, offset)
+        for n in range(rng.choice((1, 1, 2))):
+            kind = rng.choice(kinds)
+            title_ko, title_en = rng.choice(TITLES[kind])
+            # 09:00–19:00 Seoul is 00:00–10:00 UTC.
+            start = month + timedelta(days=rng.randrange(1, 27), hours=rng.choice((0, 1, 5, 8, 9)))
+            rows.append(
+                {
+                    "source": SOURCE,
+                    "external_id": f"{slug}-{month:%Y%m}-{n}",
+                    "cluster_id": cluster.pk,
+                    "kind": kind,
+                    "title_ko": title_ko.format(c=cluster.name_ko),
+                    "title_en": title_en.format(c=cluster.name_en),
+                    "description_ko": f"{cluster.name_ko} 회원 기관을 위한 행사입니다.",
+                    "description_en": f"An event for the members of {cluster.name_en}.",
+                    "starts_at": start,
+                    "ends_at": start + timedelta(hours=rng.choice((2, 3, 4))),
+                    "venue": rng.choice(VENUES).format(c=cluster.name_ko),
+                    "capacity": rng.choice((20, 30, 40, 60)),
+                    "status": EventStatus.PUBLISHED,
+                    "published_at": start - timedelta(days=30),
+                    "created_by_id": manager.pk if manager else None,
+                    "registration_deadline": start - timedelta(days=1),
+                }
+            )
+    return rows
+
+
+def _registration_rows(event: Event, members: list[tuple[int, int]], rng: random.Random, now: datetime) -> list[dict]:
+    wanted = min(len(members), rng.randrange(event.capacity // 3, event.capacity + 6))
+    rows = []
+    codes: set[str] = set()
+    for i, (user_id, org_id) in enumerate(rng.sample(members, wanted)):
+        code = "".join(rng.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+        while code in codes:
+            code = "".join(rng.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+        codes.add(code)
+        status = RegistrationStatus.REGISTERED if i < event.capacity else RegistrationStatus.WAITLISTED
+        attended = event.ends_at < now and status == RegistrationStatus.REGISTERED and rng.random() < 0.8
+        rows.append(
+            {
+                "event_id": event.pk,
+                "user_id": user_id,
+                "organization_id": org_id,
+                "status": status,
+                "nonce": code,
+                "created_at": event.starts_at - timedelta(days=20 - i % 15),
+                "show_in_participant_list": rng.random() < 0.85,
+                "checked_in_at": event.starts_at + timedelta(minutes=rng.randrange(-20, 40)) if attended else None,
+            }
+        )
+    return rows
+
+
+def build_events(world: World) -> list[Event]:
+    """Events for every demo cluster; returns them (also kept on ``world.extra["clusters.events"]``)."""
+    all_events: list[Event] = []
+    for slug in sorted(world.clusters):
+        rng = random.Random(f"clusterlink-events-{slug}")  # noqa: S311 - demo data
+        rows = _event_rows(world, slug, rng)
+        events = upsert(
+            Event,
+            rows,
+            key=["source", "external_id"],
+            sync=["kind", "title_ko", "title_en", "starts_at", "ends_at", "venue", "capacity", "status"],
+        )
+        members = _members(world.clusters[slug].pk, world)
+        topics = [f for kind in ("therapeutic_area", "technology") for f in world.facets.get(kind, {}).values()]
+        for key in sorted(events):
+            event = events[key]
+            chosen = rng.sample(topics, min(2, len(topics)))  # drawn every run so the sequence stays the same
+            if chosen and not event.topics.exists():
+                event.topics.set(chosen)
+            if not members:
+                continue
+            reg_rows = _registration_rows(event, members, rng, world.now)
+            upsert(
+                Registration,
+                reg_rows,
+                key=["event_id", "user_id"],
+                sync=["status", "checked_in_at"],
+                queryset=Registration.objects.exclude(status=RegistrationStatus.CANCELLED),
+            )
+            taken = sum(1 for r in reg_rows if r["status"] == RegistrationStatus.REGISTERED)
+            if event.seats_taken != taken:
+                Event.objects.filter(pk=event.pk).update(seats_taken=taken)
+            if event.ends_at < world.now:
+                recompute_co_attendance(event)
+            all_events.append(event)
+    world.extra["clusters.events"] = all_events
+    world.stdout.write(
+        f"Demo events: {len(all_events)} events, "
+        f"{Registration.objects.filter(event__source=SOURCE).count()} registrations, "
+        f"{Registration.objects.filter(event__source=SOURCE, checked_in_at__isnull=False).count()} check-ins.\n"
+    )
+    return all_events

@@ -1,0 +1,42 @@
+"""Admin for events, registrations and calendar feeds (imported by clusters.admin)."""
+
+from django.contrib import admin
+
+from ..models import CalendarFeed, Event, Registration
+
+
+class RegistrationInline(admin.TabularInline):
+    model = Registration
+    extra = 0
+    fields = ["user", "name", "organization", "status", "offer_expires_at", "checked_in_at", "walk_in"]
+    raw_id_fields = ["user", "organization"]
+    show_change_link = True
+
+
+@admin.register(Event)
+class EventAdmin(admin.ModelAdmin):
+    list_display = ["title_en", "title_ko", "cluster", "kind", "status", "starts_at", "capacity", "seats_taken"]
+    list_filter = ["status", "kind", "cluster"]
+    search_fields = ["title_en", "title_ko", "venue"]
+    list_select_related = ["cluster"]
+    date_hierarchy = "starts_at"
+    filter_horizontal = ["topics"]
+    raw_id_fields = ["created_by", "copied_from"]
+    readonly_fields = ["seats_taken", "sequence"]
+    inlines = [RegistrationInline]
+
+
+@admin.register(Registration)
+class RegistrationAdmin(admin.ModelAdmin):
+    list_display = ["event", "user", "name", "organization", "status", "checked_in_at", "walk_in"]
+    list_filter = ["status", "walk_in", "event__cluster"]
+    search_fields = ["user__email", "user__full_name", "name", "organization__name_en", "organization__name_ko"]
+    list_select_related = ["event", "user", "organization"]
+    raw_id_fields = ["event", "user", "organization", "checked_in_by"]
+
+
+@admin.register(CalendarFeed)
+class CalendarFeedAdmin(admin.ModelAdmin):
+    list_display = ["user", "created_at"]
+    raw_id_fields = ["user"]
+    search_fields = ["user__email"]

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Facet, Listing
+from .models import Facet, KnownLink, Listing, Match, MatchRun
 
 
 @admin.register(Facet)
@@ -30,3 +30,31 @@ class ListingAdmin(admin.ModelAdmin):
         (_("Facets"), {"fields": ["partnership_types", "therapeutic_areas", "technologies", "stage"]}),
         (_("Hospital capability profile"), {"fields": list(Listing.PROFILE_FIELDS)}),
     ]
+
+
+@admin.register(Match)
+class MatchAdmin(admin.ModelAdmin):
+    list_display = ["need", "counterpart", "score", "status", "source", "model_version", "updated_at"]
+    list_filter = ["status", "source", "model_version", "counterpart__kind"]
+    search_fields = ["need__title", "counterpart__name_ko", "counterpart__name_en"]
+    list_select_related = ["need", "counterpart"]
+    raw_id_fields = ["need", "counterpart", "run", "decided_by"]
+    filter_horizontal = ["supporting_listings"]
+    readonly_fields = ["score", "score_parts", "explanation", "model_version", "need_updated_at", "created_at",
+                       "updated_at"]
+
+
+@admin.register(MatchRun)
+class MatchRunAdmin(admin.ModelAdmin):
+    list_display = ["id", "status", "created_at", "started_at", "finished_at", "needs_total", "chunks_done",
+                    "chunks_total", "model_version"]
+    list_filter = ["status", "model_version"]
+    readonly_fields = ["status", "created_by", "created_at", "started_at", "finished_at", "needs_total",
+                       "chunks_total", "chunks_done", "counts", "model_version", "fingerprint", "weights_info", "error"]
+
+
+@admin.register(KnownLink)
+class KnownLinkAdmin(admin.ModelAdmin):
+    list_display = ["org_a", "org_b", "kind", "source", "created_at"]
+    list_filter = ["kind", "source"]
+    raw_id_fields = ["org_a", "org_b"]

@@ -12,7 +12,7 @@ from django.utils import timezone
 from accounts.models import OrganizationStatus, User
 from accounts.selectors import member_org_ids
 
-from .models import Facet, FacetKind, Listing, ListingStatus, ListingVisibility
+from .models import Facet, FacetKind, Listing, ListingStatus, ListingVisibility, Match, MatchStatus
 
 
 def _listing_base() -> QuerySet[Listing]:
@@ -138,3 +138,45 @@ def facet_choices() -> dict[str, list[Facet]]:
 def can_edit_listing(user: User, listing: Listing) -> bool:
     """Only active members of the listing's organisation write to it."""
     return user.is_authenticated and listing.organization_id in member_org_ids(user)
+
+
+# --- proposed partners ---------------------------------------------------------------------------
+
+
+def proposals_for(
+    *, user: User, organization_id: int | None = None, partnership_type: str = "", region: str = "",
+    status: str = MatchStatus.PROPOSED,
+) -> QuerySet[Match]:
+    """Matches of the needs of the user's organisations (one, if given), best first per need.
+
+    Only the need's own organisation sees its proposals; the counterpart's side comes with the
+    review issue. Everything a page shows is fetched here, so a page costs a constant number of queries.
+    """
+    orgs = member_org_ids(user)
+    if organization_id is not None:
+        orgs = orgs & {organization_id}
+    qs = Match.objects.filter(need__organization_id__in=orgs)
+    if status:
+        qs = qs.filter(status=status)
+    if partnership_type:
+        qs = qs.filter(need__in=Listing.objects.filter(partnership_types__slug=partnership_type).values("pk"))
+    if region:
+        qs = qs.filter(counterpart__region=region)
+    return (
+        qs.select_related("need", "need__organization", "counterpart", "decided_by")
+        .prefetch_related(
+            Prefetch("need__partnership_types", queryset=Facet.objects.order_by("order", "slug")),
+            Prefetch("supporting_listings", queryset=Listing.objects.select_related("organization").order_by("pk")),
+        )
+        .order_by("-score", "need_id", "id")
+    )
+
+
+def hidden_description_ids(user: User, matches: list[Match]) -> set[int]:
+    """Supporting and best-pair capability listings whose description ``user`` may not read."""
+    listings = {lst.pk: lst for m in matches for lst in m.supporting_listings.all()}
+    best = {int(m.explanation.get("best_pair", {}).get("capability") or 0) for m in matches} - set(listings) - {0}
+    if best:
+        listings.update({lst.pk: lst for lst in Listing.objects.filter(pk__in=best)})
+    shown = description_visible_ids(user, list(listings.values()))
+    return set(listings) - shown

@@ -15,7 +15,7 @@ from accounts.errors import Conflict, NotAllowed
 from accounts.models import Organization, User
 from accounts.selectors import member_org_ids
 
-from .models import Facet, FacetKind, Listing, ListingStatus
+from .models import Facet, FacetKind, Listing, ListingStatus, Match, MatchStatus
 from .tasks import queue_rerank
 
 FACET_FIELDS = {
@@ -106,3 +106,22 @@ def listing_close(*, user: User, listing: Listing) -> Listing:
         raise Conflict(_("This listing is already closed."))
     listing.refresh_from_db()
     return listing
+
+
+@transaction.atomic
+def match_dismiss(*, user: User, match: Match, reason: str) -> Match:
+    """The need's organisation sets a proposal aside, saying why (the review issue learns from it).
+
+    A dismissed pair is not proposed again until the need is edited.
+    """
+    _check_member(user, match.need.organization_id)
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why you dismiss this proposal.")})
+    updated = Match.objects.filter(pk=match.pk, status=MatchStatus.PROPOSED).update(
+        status=MatchStatus.DISMISSED, decided_by=user, decided_at=timezone.now(), decision_reason=reason.strip()[:2000],
+        updated_at=timezone.now(),
+    )
+    if not updated:
+        raise Conflict(_("Only a proposal that is still open can be dismissed."))
+    match.refresh_from_db()
+    return match

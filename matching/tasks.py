@@ -34,9 +34,12 @@ def match_run_failed(request, exc, traceback, *, run_id: int) -> None:
     fail_run(run_id=run_id, error=f"{type(exc).__name__}: {exc}")
 
 
-@shared_task(name="matching.match_run_dispatch", acks_late=True)
-def match_run_dispatch(*, run_id: int) -> None:
-    """Split the run into chunks and send the chord (a task itself, so the web request returns at once)."""
+@shared_task(name="matching.match_run_dispatch", acks_late=True, bind=True)
+def match_run_dispatch(self, *, run_id: int) -> None:
+    """Split the run into chunks and send the chord (a task itself, so the web request returns at once).
+
+    The chord goes to the queue this task came from, so a run stays with the workers serving it.
+    """
     from .runs import chunks_for, fail_run, finish_run
 
     run = MatchRun.objects.filter(pk=run_id).first()
@@ -46,8 +49,10 @@ def match_run_dispatch(*, run_id: int) -> None:
     if not chunks:
         finish_run(run_id=run_id, chunk_results=[])
         return
-    header = [match_run_chunk.si(run_id=run_id, need_ids=ids) for ids in chunks]
-    body = match_run_finish.s(run_id=run_id).on_error(match_run_failed.s(run_id=run_id))
+    queue = (self.request.delivery_info or {}).get("routing_key") or None
+    opts = {"queue": queue} if queue else {}
+    header = [match_run_chunk.si(run_id=run_id, need_ids=ids).set(**opts) for ids in chunks]
+    body = match_run_finish.s(run_id=run_id).set(**opts).on_error(match_run_failed.s(run_id=run_id).set(**opts))
     try:
         chord(header)(body)
     except Exception as exc:  # eager mode raises here; a worker reports through the errback

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_proposals
 
 app_name = "listings"
 
@@ -10,4 +10,9 @@ urlpatterns = [
     path("<int:pk>/", views.detail_view, name="detail"),
     path("<int:pk>/edit/", views.edit_view, name="edit"),
     path("<int:pk>/close/", views.close_view, name="close"),
+    path("proposals/", views_proposals.proposals_view, name="proposals"),
+    path("proposals/<int:pk>/dismiss/", views_proposals.proposal_dismiss_view, name="proposal_dismiss"),
+    path("match-runs/", views_proposals.match_runs_view, name="match_runs"),
+    path("match-runs/start/", views_proposals.match_run_start_view, name="match_run_start"),
+    path("match-runs/<int:pk>/progress/", views_proposals.match_run_progress_view, name="match_run_progress"),
 ]

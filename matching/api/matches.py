@@ -1,0 +1,158 @@
+"""/api/v1/matches/ (the need's organisation reads its proposals and dismisses them) and
+/api/v1/match-runs/ (managers start and watch full recomputes)."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, extend_schema_view
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.permissions import BasePermission, IsAuthenticated
+from rest_framework.response import Response
+
+from accounts.errors import DomainError
+
+from .. import runs, selectors, services
+from ..models import Listing, Match, MatchRun
+from ..reasons import facet_labels, reasons_for, visible_explanation
+from .views import _raise_for
+
+
+class SupportingListingSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Listing
+        fields = ["id", "title", "side", "visibility", "language"]  # never the description
+
+
+class ReasonSerializer(serializers.Serializer):
+    kind = serializers.CharField()
+    title = serializers.CharField()
+    items = serializers.ListField(child=serializers.CharField())
+
+
+class MatchSerializer(serializers.ModelSerializer):
+    need_title = serializers.CharField(source="need.title", read_only=True)
+    counterpart_name = serializers.CharField(source="counterpart.name", read_only=True)
+    counterpart_kind = serializers.CharField(source="counterpart.kind", read_only=True)
+    counterpart_region = serializers.CharField(source="counterpart.region", read_only=True)
+    supporting_listings = SupportingListingSerializer(many=True, read_only=True)
+    explanation = serializers.SerializerMethodField()
+    reasons = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Match
+        fields = ["id", "need", "need_title", "counterpart", "counterpart_name", "counterpart_kind", "counterpart_region",
+                  "supporting_listings", "score", "score_parts", "explanation", "reasons", "model_version", "source",
+                  "status", "decision_reason", "created_at", "updated_at"]
+        read_only_fields = fields
+
+    def _hidden(self) -> set[int]:
+        return self.context.get("hidden_ids", set())
+
+    @extend_schema_field(OpenApiTypes.OBJECT)
+    def get_explanation(self, obj: Match) -> dict:
+        return visible_explanation(obj, self._hidden())
+
+    @extend_schema_field(ReasonSerializer(many=True))
+    def get_reasons(self, obj: Match) -> list[dict]:
+        labels = self.context.get("facet_labels") or {}
+        return [vars(r) for r in reasons_for(obj, hidden_ids=self._hidden(), facet_labels=labels)]
+
+
+class DismissSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=2000)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Proposed partners for the needs of the caller's organisations, best first",
+        parameters=[
+            OpenApiParameter("organization", int, description="Only this organisation's needs."),
+            OpenApiParameter("partnership_type", str, description="Slug of a partnership type of the need."),
+            OpenApiParameter("region", str, description="Region code of the counterpart."),
+            OpenApiParameter("status", str, description="proposed (default), dismissed, declined, or 'all'."),
+        ],
+    ),
+    retrieve=extend_schema(summary="One proposal with its score parts, explanation and reasons"),
+)
+class MatchViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Visible to the need's organisation only; confidential capability text never reaches it."""
+
+    serializer_class = MatchSerializer
+    permission_classes = [IsAuthenticated]
+
+    def get_queryset(self):
+        p = self.request.query_params
+        org = p.get("organization")
+        status_value = p.get("status", "proposed")
+        return selectors.proposals_for(
+            user=self.request.user, organization_id=int(org) if org and org.isdigit() else None,
+            partnership_type=p.get("partnership_type", ""), region=p.get("region", ""),
+            status="" if status_value == "all" or self.action != "list" else status_value,
+        )
+
+    def _context(self, rows: list[Match]) -> dict:
+        context = self.get_serializer_context()
+        context["hidden_ids"] = selectors.hidden_description_ids(self.request.user, rows)
+        context["facet_labels"] = facet_labels()
+        return context
+
+    def list(self, request, *args, **kwargs):
+        rows = list(self.paginate_queryset(self.get_queryset()))
+        return self.get_paginated_response(MatchSerializer(rows, many=True, context=self._context(rows)).data)
+
+    def retrieve(self, request, *args, **kwargs):
+        match = self.get_object()
+        return Response(MatchSerializer(match, context=self._context([match])).data)
+
+    @extend_schema(request=DismissSerializer, responses=MatchSerializer,
+                   summary="Dismiss a proposal with a reason; it is not proposed again unless the need is edited")
+    @action(detail=True, methods=["post"])
+    def dismiss(self, request, pk=None):
+        match = self.get_object()
+        data = DismissSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            match = services.match_dismiss(user=request.user, match=match, reason=data.validated_data["reason"])
+        except (DjangoValidationError, DomainError) as exc:
+            _raise_for(exc)
+        return Response(MatchSerializer(match, context=self._context([match])).data)
+
+
+class MatchRunSerializer(serializers.ModelSerializer):
+    progress_percent = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = MatchRun
+        fields = ["id", "status", "created_at", "started_at", "finished_at", "needs_total", "chunks_total",
+                  "chunks_done", "progress_percent", "counts", "model_version", "weights_info", "error"]
+        read_only_fields = fields
+
+
+class IsMatchingManager(BasePermission):
+    message = "Only cluster managers can see and start matching runs."
+
+    def has_permission(self, request, view) -> bool:
+        return runs.can_run_matching(request.user)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Full recomputes, newest first (cluster managers)"),
+    retrieve=extend_schema(summary="One recompute with its progress and counts"),
+    create=extend_schema(request=None, responses={202: MatchRunSerializer},
+                         summary="Queue a full recompute (a Celery chord over chunks of needs)"),
+)
+class MatchRunViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
+                      viewsets.GenericViewSet):
+    serializer_class = MatchRunSerializer
+    permission_classes = [IsMatchingManager]
+    queryset = MatchRun.objects.order_by("-created_at", "-id")
+
+    def create(self, request, *args, **kwargs):
+        try:
+            run = runs.match_run_start(user=request.user)
+        except DomainError as exc:
+            _raise_for(exc)
+        run.refresh_from_db()
+        return Response(MatchRunSerializer(run).data, status=status.HTTP_202_ACCEPTED)

@@ -1,6 +1,7 @@
 """Forms for event pages; times are entered in Seoul time (the active time zone) and stored in UTC."""
 
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import StyledFormMixin
@@ -95,8 +96,10 @@ class RegistrationForm(StyledFormMixin, forms.Form):
         self.fields["organization"].queryset = organizations
         self.questions = event.questions
         for question in event.questions:
+            ko = (get_language() or "en").startswith("ko")
+            label = (question.get("label_ko") if ko else question.get("label_en")) or question.get("label_en", "")
             self.fields[f"answer_{question['key']}"] = forms.CharField(
-                label=question.get("label_en") or question.get("label_ko"), required=bool(question.get("required")),
+                label=label, required=bool(question.get("required")),
                 max_length=2000, widget=forms.Textarea(attrs={"rows": 2}),
             )
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_proposals
+from . import views, views_import, views_proposals
 
 app_name = "listings"
 
@@ -14,5 +14,6 @@ urlpatterns = [
     path("proposals/<int:pk>/dismiss/", views_proposals.proposal_dismiss_view, name="proposal_dismiss"),
     path("match-runs/", views_proposals.match_runs_view, name="match_runs"),
     path("match-runs/start/", views_proposals.match_run_start_view, name="match_run_start"),
+    path("import/", views_import.import_view, name="import_orgs"),
     path("match-runs/<int:pk>/progress/", views_proposals.match_run_progress_view, name="match_run_progress"),
 ]

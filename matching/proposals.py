@@ -6,7 +6,8 @@ Rules (DESIGN.md, issue 3):
 - a row a person acted on (any status but ``proposed``, or a requested/brokered one) is never
   dropped, duplicated or overwritten; a declined/dismissed pair comes back only once the need was
   edited after it was proposed;
-- a need's stale untouched proposals are replaced in one transaction.
+- a need's stale untouched proposals are replaced in one transaction;
+- no evidence a person can check (terms, facets, capacity, partner paths), no proposal.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from .engine.exposure import apply_exposure_cap
 from .models import Listing, ListingSide, Match, MatchRun, MatchSource, MatchStatus
 
 REOPENABLE = (MatchStatus.DECLINED, MatchStatus.DISMISSED)
+# What a person can check; a candidate with none of these (a bare similarity) is not proposed.
+EVIDENCE_KEYS = ("terms", "shared_facets", "capacity", "partner_paths", "similar_organisations_partnered")
 
 
 def per_need() -> int:
@@ -76,7 +79,7 @@ def _to_ranked(cands: list[engine.Candidate], blocked: set[int], depth: int) -> 
     threshold = min_score()
     for c in cands:
         oid = int(c.org_id)
-        if oid in blocked or c.score < threshold:
+        if oid in blocked or c.score < threshold or not any(c.explanation.get(k) for k in EVIDENCE_KEYS):
             continue
         out.append(Ranked(oid, c.score, c.parts, c.explanation, [int(x) for x in c.supporting_listing_ids]))
         if len(out) >= depth:

@@ -281,3 +281,48 @@ def test_rank_need_keeps_the_exposure_cap_over_a_round(world, settings):
     capped = proposals.cap_round(ranked)
     firsts = [v[0].org_id for v in capped.values()]
     assert len(set(firsts)) == 2  # the same hospital is not everyone's only proposal
+
+
+# --- the demo ---------------------------------------------------------------------------------------
+
+
+def _verified(m: Match, reasons) -> bool:
+    """At least one reason that holds against the database, not just against the stored text."""
+    kinds = {r.kind for r in reasons}
+    need_tags = {f.slug for name in ("partnership_types", "therapeutic_areas", "technologies")
+                 for f in getattr(m.need, name).all()}
+    their_tags = {f.slug for lst in m.counterpart.listings.all()
+                  for name in ("partnership_types", "therapeutic_areas", "technologies") for f in getattr(lst, name).all()}
+    if "facets" in kinds and set(m.explanation.get("shared_facets", [])) & need_tags & their_tags:
+        return True
+    c = m.counterpart
+    if "capacity" in kinds and (c.trial_phases or c.irb_days is not None or c.trials_per_year or c.equipment):
+        return True
+    if "terms" in kinds or "partners" in kinds:
+        return True
+    return False
+
+
+def test_every_demo_proposal_has_a_verifiable_reason_and_the_page_shows_them(db, client):
+    from io import StringIO
+
+    from accounts.demo import load
+    from accounts.models import User
+    from matching.reasons import facet_labels, reasons_for
+
+    load(stdout=StringIO())
+    matches = list(Match.objects.select_related("need", "counterpart").prefetch_related(
+        "need__partnership_types", "need__therapeutic_areas", "need__technologies",
+        "counterpart__listings__partnership_types", "counterpart__listings__therapeutic_areas",
+        "counterpart__listings__technologies"))
+    assert len(matches) > 100
+    labels = facet_labels()
+    unexplained = [m.pk for m in matches if not _verified(m, reasons_for(m, hidden_ids=set(), facet_labels=labels))]
+    assert unexplained == []
+    counts = Match.objects.values_list("need_id", flat=True)
+    assert max(list(counts).count(n) for n in set(counts)) <= 5
+    client.force_login(User.objects.get(email="startup@demo.clusterlink.kr"))
+    page = client.get(reverse("listings:proposals"))
+    cards = page.text.count("cl-proposal")
+    assert cards >= 1
+    assert page.text.count('class="cl-reason"') >= cards and "No evidence beyond" not in page.text

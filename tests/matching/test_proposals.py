@@ -298,9 +298,7 @@ def _verified(m: Match, reasons) -> bool:
     c = m.counterpart
     if "capacity" in kinds and (c.trial_phases or c.irb_days is not None or c.trials_per_year or c.equipment):
         return True
-    if "terms" in kinds or "partners" in kinds:
-        return True
-    return False
+    return "terms" in kinds or "partners" in kinds
 
 
 def test_every_demo_proposal_has_a_verifiable_reason_and_the_page_shows_them(db, client):

@@ -21,8 +21,10 @@ SESSION_KEY = "matching_import_uploads"
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=gettext_lazy("File (JSON Lines or CSV)"))
+    file = forms.FileField(label=gettext_lazy("File (JSON Lines or CSV)"),
+                           widget=forms.ClearableFileInput(attrs={"class": "form-control", "accept": ".jsonl,.json,.csv"}))
     source = forms.SlugField(label=gettext_lazy("Source"), initial="import", max_length=50,
+                             widget=forms.TextInput(attrs={"class": "form-control"}),
                              help_text=gettext_lazy("Where the file comes from. Rows are keyed by source and id, "
                                                     "so importing the same file again changes nothing."))
 

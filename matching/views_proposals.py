@@ -37,11 +37,13 @@ class ProposalFilterForm(forms.Form):
         self.fields["org"].choices = [(o.pk, o.name) for o in orgs]
         self.fields["partnership_type"].choices = [("", _("Any partnership type")), *[(f.slug, f.label) for f in types]]
         self.fields["region"].choices = [("", _("Any region")), *Region.choices]
+        for f in self.fields.values():
+            f.widget.attrs["class"] = "form-select"
 
 
 class DismissForm(forms.Form):
     reason = forms.CharField(label=gettext_lazy("Why is this not a good match?"), max_length=2000,
-                             widget=forms.Textarea(attrs={"rows": 2}))
+                             widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}))
 
 
 def _decorate(request: HttpRequest, matches: list[Match]) -> None:

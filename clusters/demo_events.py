@@ -17,7 +17,19 @@ from accounts.demo._sync import upsert
 from accounts.models import Membership, MembershipStatus, OrganizationStatus
 from clusters.events.checkin import recompute_co_attendance
 from clusters.events.qr import CODE_ALPHABET, CODE_LENGTH
-from clusters.models import ClusterMembershipStatus, Event, EventKind, EventStatus, Registration, RegistrationStatus
+from clusters.models import (
+    ClusterMembershipStatus,
+    Event,
+    EventKind,
+    EventStatus,
+    Meeting,
+    MeetingOutcome,
+    MeetingRequest,
+    MeetingRequestStatus,
+    PartneringSession,
+    Registration,
+    RegistrationStatus,
+)
 
 if TYPE_CHECKING:
     from accounts.demo import World
@@ -135,6 +147,41 @@ def _registration_rows(event: Event, members: list[tuple[int, int]], rng: random
     return rows
 
 
+def _build_partnering(world: World, event: Event, manager) -> int:
+    """A meeting grid, requests (most accepted), the schedule and, for past events, outcomes."""
+    from clusters.events import partnering
+
+    rng = random.Random(f"clusterlink-partnering-{event.external_id}")  # noqa: S311 - demo data
+    upsert(PartneringSession, [{"event_id": event.pk, "first_slot_at": event.starts_at + timedelta(minutes=30),
+                                "slot_minutes": 20, "slots": 8, "tables": 10}],
+           key=["event_id"], sync=["first_slot_at", "slot_minutes", "slots", "tables"])
+    regs = list(Registration.objects.filter(event=event, status=RegistrationStatus.REGISTERED, user__isnull=False)
+                .order_by("pk").values_list("pk", flat=True))
+    pairs = sorted({tuple(sorted(rng.sample(regs, 2))) for _ in range(min(len(regs) * 2, 60))}) if len(regs) > 1 else []
+    rows = []
+    for a, b in pairs:
+        status = MeetingRequestStatus.ACCEPTED if rng.random() < 0.75 else rng.choice(
+            (MeetingRequestStatus.REQUESTED, MeetingRequestStatus.DECLINED))
+        rows.append({"event_id": event.pk, "requester_id": a, "recipient_id": b, "status": status,
+                     "weight": round(rng.random(), 3)})
+    if rows:
+        upsert(MeetingRequest, rows, key=["requester_id", "recipient_id"], sync=["status"])
+    try:
+        import clusters.scheduling  # noqa: F401 - the pure scheduler package
+    except ImportError:  # not installed in this checkout: requests only, no schedule
+        return 0
+    if manager is not None:
+        partnering.meetings_schedule(user=manager, event_id=event.pk)
+    if event.ends_at < world.now:
+        for meeting in Meeting.objects.filter(event=event, outcome=MeetingOutcome.PENDING).order_by("pk"):
+            held = rng.random() < 0.85
+            partnering.meeting_outcome_record(
+                user=manager, meeting_id=meeting.pk, outcome=MeetingOutcome.HELD if held else MeetingOutcome.NO_SHOW,
+                follow_up_wanted=held and rng.random() < 0.5,
+            )
+    return Meeting.objects.filter(event=event).count()
+
+
 def build_events(world: World) -> list[Event]:
     """Events for every demo cluster; returns them (also kept on ``world.extra["clusters.events"]``)."""
     all_events: list[Event] = []
@@ -169,11 +216,14 @@ def build_events(world: World) -> list[Event]:
                 Event.objects.filter(pk=event.pk).update(seats_taken=taken)
             if event.ends_at < world.now:
                 recompute_co_attendance(event)
+            if event.kind == EventKind.PARTNERING:
+                _build_partnering(world, event, (world.managers.get(slug) or [None])[0])
             all_events.append(event)
     world.extra["clusters.events"] = all_events
     world.stdout.write(
         f"Demo events: {len(all_events)} events, "
         f"{Registration.objects.filter(event__source=SOURCE).count()} registrations, "
-        f"{Registration.objects.filter(event__source=SOURCE, checked_in_at__isnull=False).count()} check-ins.\n"
+        f"{Registration.objects.filter(event__source=SOURCE, checked_in_at__isnull=False).count()} check-ins, "
+        f"{Meeting.objects.filter(event__source=SOURCE).count()} 1:1 meetings.\n"
     )
     return all_events

@@ -1,5 +1,7 @@
 """Clusters, inter-regional alliances, organisations' cluster membership and the linkage edge log."""
 
+from datetime import datetime, timedelta
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -279,6 +281,8 @@ class Registration(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     walk_in = models.BooleanField(_("walk-in"), default=False)
+    # Partnering events: the meeting slots the person is free for (0-based); null = every slot.
+    available_slots = models.JSONField(_("available meeting slots"), null=True, blank=True)
     # Random part of the QR payload, also the short code typed at the door; unique per event.
     nonce = models.CharField(max_length=16, editable=False)
     reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -330,3 +334,107 @@ class CalendarFeed(models.Model):
 
     def __str__(self) -> str:
         return f"feed of {self.user_id}"
+
+
+# --- Partnering sessions: 1:1 meeting requests and the schedule (issue 5) --------------------
+
+
+class PartneringSession(models.Model):
+    """The meeting grid of a partnering event: ``slots`` consecutive slots at ``tables`` tables."""
+
+    event = models.OneToOneField(Event, on_delete=models.CASCADE, related_name="partnering")
+    first_slot_at = models.DateTimeField(_("first meeting slot starts at"))
+    slot_minutes = models.PositiveSmallIntegerField(_("minutes per meeting"), default=20)
+    slots = models.PositiveSmallIntegerField(_("number of slots"), default=12)
+    tables = models.PositiveSmallIntegerField(_("number of tables"), default=20)
+    scheduled_at = models.DateTimeField(_("last scheduled at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("partnering session")
+        verbose_name_plural = _("partnering sessions")
+        constraints = [
+            models.CheckConstraint(condition=Q(slots__gt=0) & Q(tables__gt=0) & Q(slot_minutes__gt=0),
+                                   name="partnering_positive_grid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"partnering of {self.event_id}"
+
+    def slot_start(self, slot: int) -> datetime:
+        return self.first_slot_at + timedelta(minutes=self.slot_minutes * slot)
+
+
+class MeetingRequestStatus(models.TextChoices):
+    REQUESTED = "requested", _("Requested")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class MeetingRequest(models.Model):
+    """One attendee asks another for a 1:1 meeting at a partnering event."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="meeting_requests")
+    requester = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="requests_sent")
+    recipient = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="requests_received")
+    message = models.TextField(_("message"), blank=True, max_length=1000)
+    status = models.CharField(
+        _("status"), max_length=10, choices=MeetingRequestStatus.choices, default=MeetingRequestStatus.REQUESTED
+    )
+    weight = models.FloatField(_("priority"), default=0.0, help_text=_("The match score of the two, if any."))
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("meeting request")
+        verbose_name_plural = _("meeting requests")
+        ordering = ["-weight", "created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["requester", "recipient"], name="meeting_request_once"),
+            models.CheckConstraint(condition=~Q(requester=F("recipient")), name="meeting_request_not_self"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.requester_id} → {self.recipient_id} ({self.status})"
+
+
+class MeetingOutcome(models.TextChoices):
+    PENDING = "pending", _("Not recorded yet")
+    HELD = "held", _("Held")
+    NO_SHOW = "no_show", _("No-show")
+
+
+class Meeting(models.Model):
+    """A scheduled 1:1: once on the agendas it keeps its slot and table when others are added."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="meetings")
+    request = models.OneToOneField(MeetingRequest, on_delete=models.CASCADE, related_name="meeting")
+    a = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="meetings_as_a")
+    b = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="meetings_as_b")
+    slot = models.PositiveSmallIntegerField(_("slot"))
+    table = models.PositiveSmallIntegerField(_("table"))
+    outcome = models.CharField(
+        _("outcome"), max_length=10, choices=MeetingOutcome.choices, default=MeetingOutcome.PENDING
+    )
+    follow_up_wanted = models.BooleanField(_("follow-up wanted"), default=False)
+    outcome_note = models.TextField(_("note"), blank=True, max_length=2000)
+    outcome_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    outcome_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["slot", "table", "id"]
+        constraints = [
+            # No table twice in a slot, nobody twice in a slot on the same side; the service checks
+            # the cross-side case (a in one meeting, b in another) before writing.
+            models.UniqueConstraint(fields=["event", "slot", "table"], name="meeting_table_once_per_slot"),
+            models.UniqueConstraint(fields=["event", "slot", "a"], name="meeting_a_once_per_slot"),
+            models.UniqueConstraint(fields=["event", "slot", "b"], name="meeting_b_once_per_slot"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.a_id}–{self.b_id} slot {self.slot} table {self.table}"

@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from ..models import CalendarFeed, Event, Registration
+from ..models import CalendarFeed, Event, Meeting, MeetingRequest, PartneringSession, Registration
 
 
 class RegistrationInline(admin.TabularInline):
@@ -40,3 +40,25 @@ class CalendarFeedAdmin(admin.ModelAdmin):
     list_display = ["user", "created_at"]
     raw_id_fields = ["user"]
     search_fields = ["user__email"]
+
+
+@admin.register(PartneringSession)
+class PartneringSessionAdmin(admin.ModelAdmin):
+    list_display = ["event", "first_slot_at", "slot_minutes", "slots", "tables", "scheduled_at"]
+    raw_id_fields = ["event"]
+
+
+@admin.register(MeetingRequest)
+class MeetingRequestAdmin(admin.ModelAdmin):
+    list_display = ["event", "requester", "recipient", "status", "weight", "created_at"]
+    list_filter = ["status"]
+    list_select_related = ["event", "requester__user", "recipient__user"]
+    raw_id_fields = ["event", "requester", "recipient"]
+
+
+@admin.register(Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    list_display = ["event", "slot", "table", "a", "b", "outcome", "follow_up_wanted"]
+    list_filter = ["outcome", "follow_up_wanted"]
+    list_select_related = ["event", "a__user", "b__user"]
+    raw_id_fields = ["event", "request", "a", "b", "outcome_by"]

@@ -7,7 +7,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from accounts.models import MembershipStatus, Organization, OrganizationStatus, User
 from accounts.selectors import managed_cluster_ids
 
-from ..models import Event, EventStatus, Registration, RegistrationStatus
+from ..models import Event, EventStatus, Meeting, MeetingRequest, Registration, RegistrationStatus
 
 ACTIVE = (RegistrationStatus.REGISTERED, RegistrationStatus.OFFERED, RegistrationStatus.WAITLISTED)
 
@@ -144,3 +144,56 @@ def feed_events(*, user: User) -> QuerySet[Event]:
         .distinct()
         .order_by("starts_at", "id")
     )
+
+
+# --- Partnering ------------------------------------------------------------------------------
+
+
+def match_scores(org_id: int | None, other_org_ids: list[int | None]) -> dict[int, float]:
+    """Best open match score between one organisation and each of the others, either direction."""
+    from matching.models import Match, MatchStatus
+
+    others = [o for o in other_org_ids if o and o != org_id]
+    if not org_id or not others:
+        return {}
+    rows = Match.objects.filter(
+        Q(need__organization_id=org_id, counterpart_id__in=others)
+        | Q(need__organization_id__in=others, counterpart_id=org_id)
+    ).exclude(status__in=(MatchStatus.DISMISSED, MatchStatus.DECLINED)).values_list(
+        "need__organization_id", "counterpart_id", "score"
+    )
+    scores: dict[int, float] = {}
+    for need_org, counterpart, score in rows:
+        other = counterpart if need_org == org_id else need_org
+        scores[other] = max(scores.get(other, 0.0), score)
+    return scores
+
+
+def partnering_attendees(*, event: Event, mine: Registration) -> list[Registration]:
+    """People one may ask for a meeting: proposed matches first (best score), then by name."""
+    people = list(
+        Registration.objects.filter(event=event, status=RegistrationStatus.REGISTERED, user__isnull=False)
+        .filter(Q(show_in_participant_list=True))
+        .exclude(pk=mine.pk)
+        .select_related("user", "organization")
+    )
+    scores = match_scores(mine.organization_id, [p.organization_id for p in people])
+    for p in people:
+        p.match_score = scores.get(p.organization_id)
+    return sorted(people, key=lambda p: (p.match_score is None, -(p.match_score or 0), p.user.full_name, p.pk))
+
+
+def meeting_requests_of(*, mine: Registration) -> QuerySet[MeetingRequest]:
+    return MeetingRequest.objects.filter(Q(requester=mine) | Q(recipient=mine)).select_related(
+        "requester__user", "requester__organization", "recipient__user", "recipient__organization"
+    )
+
+
+def agenda(*, event: Event, mine: Registration | None = None) -> QuerySet[Meeting]:
+    """Scheduled meetings of the event (one person's when ``mine`` is given), by slot and table."""
+    qs = Meeting.objects.filter(event=event).select_related(
+        "a__user", "a__organization", "b__user", "b__organization"
+    )
+    if mine is not None:
+        qs = qs.filter(Q(a=mine) | Q(b=mine))
+    return qs.order_by("slot", "table", "id")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_manage
+from . import views, views_manage, views_partnering
 
 app_name = "events"
 
@@ -18,6 +18,8 @@ urlpatterns = [
     path("<int:pk>/checkin/", views_manage.checkin_view, name="checkin"),
     path("<int:pk>/checkin/<int:registration_id>/undo/", views_manage.checkin_undo_view, name="checkin_undo"),
     path("<int:pk>/attendance.csv", views_manage.attendance_csv_view, name="attendance_csv"),
+    path("<int:pk>/partnering/", views_partnering.partnering_view, name="partnering"),
+    path("<int:pk>/agenda.csv", views_partnering.agenda_csv_view, name="agenda_csv"),
     path("<int:pk>/<str:action>/", views_manage.event_action_view, name="action"),
     path("registrations/<int:pk>/cancel/", views.registration_cancel_view, name="registration_cancel"),
     path("registrations/<int:pk>/accept/", views.offer_accept_view, name="offer_accept"),

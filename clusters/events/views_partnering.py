@@ -1,0 +1,113 @@
+"""Partnering pages: requests, availability, personal agenda, outcomes; the organisers' scheduling."""
+
+import csv
+from datetime import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.errors import DomainError
+
+from ..models import Event, EventKind, MeetingOutcome, PartneringSession, Registration, RegistrationStatus
+from . import partnering, selectors
+
+
+def _event(request: HttpRequest, pk: int) -> Event:
+    event = selectors.visible_events(request.user).select_related("cluster").filter(pk=pk).first()
+    if event is None or event.kind != EventKind.PARTNERING:
+        raise Http404(_("No such event."))
+    return event
+
+
+def _post(request: HttpRequest, event: Event) -> None:
+    """Run the posted action through its service; errors become messages."""
+    action, post, user = request.POST.get("action"), request.POST, request.user
+    if action == "request":
+        partnering.meeting_request_create(user=user, event_id=event.pk, recipient_id=int(post["recipient"]),
+                                          message=post.get("message", ""))
+        messages.success(request, _("Your meeting request is sent."))
+    elif action in ("accept", "decline"):
+        partnering.meeting_request_decide(user=user, request_id=int(post["request"]), accept=action == "accept")
+        messages.success(request, _("Your answer is saved."))
+    elif action == "availability":
+        slots = [int(s) for s in post.getlist("slots")]
+        partnering.availability_set(user=user, event_id=event.pk, slots=None if post.get("all") else slots)
+        messages.success(request, _("Your availability is saved."))
+    elif action == "outcome":
+        partnering.meeting_outcome_record(user=user, meeting_id=int(post["meeting"]), outcome=post.get("outcome", ""),
+                                          follow_up_wanted=bool(post.get("follow_up")), note=post.get("note", ""))
+        messages.success(request, _("The outcome is recorded."))
+    elif action == "configure":
+        first = timezone.make_aware(datetime.strptime(post["first_slot_at"], "%Y-%m-%dT%H:%M"))
+        partnering.partnering_configure(user=user, event_id=event.pk, first_slot_at=first,
+                                        slot_minutes=int(post["slot_minutes"]), slots=int(post["slots"]),
+                                        tables=int(post["tables"]))
+        messages.success(request, _("The meeting grid is saved."))
+    elif action == "schedule":
+        added = partnering.meetings_schedule(user=user, event_id=event.pk)
+        messages.success(request, _("%(n)d meetings were added to the agendas.") % {"n": added})
+    else:
+        raise DomainError(_("Unknown action."))
+
+
+@login_required
+def partnering_view(request: HttpRequest, pk: int) -> HttpResponse:
+    event = _event(request, pk)
+    can_manage = selectors.can_manage_event(request.user, event)
+    mine = Registration.objects.filter(event=event, user=request.user, status=RegistrationStatus.REGISTERED).first()
+    if mine is None and not can_manage:
+        raise PermissionDenied(_("Only registered attendees can take part in the 1:1 meetings."))
+    if request.method == "POST":
+        try:
+            _post(request, event)
+        except (DomainError, ValueError, KeyError) as exc:
+            messages.error(request, getattr(exc, "message", _("Please check what you entered.")))
+        return redirect("events:partnering", pk=event.pk)
+    session = PartneringSession.objects.filter(event=event).first()
+    context: dict = {"event": event, "session": session, "mine": mine, "can_manage": can_manage,
+                     "outcomes": MeetingOutcome.choices}
+    if session:
+        context["slot_times"] = [(i, session.slot_start(i)) for i in range(session.slots)]
+    if mine:
+        requests = list(selectors.meeting_requests_of(mine=mine))
+        asked = {r.recipient_id for r in requests if r.requester_id == mine.pk}
+        asked |= {r.requester_id for r in requests if r.recipient_id == mine.pk}
+        meetings = list(selectors.agenda(event=event, mine=mine))
+        for m in meetings:
+            m.other = m.b if m.a_id == mine.pk else m.a
+            m.starts_at = session.slot_start(m.slot) if session else None
+        context.update(
+            incoming=[r for r in requests if r.recipient_id == mine.pk and r.status == "requested"],
+            outgoing=[r for r in requests if r.requester_id == mine.pk],
+            attendees=[p for p in selectors.partnering_attendees(event=event, mine=mine) if p.pk not in asked],
+            meetings=meetings,
+            available=set(mine.available_slots) if mine.available_slots is not None else None,
+        )
+    if can_manage:
+        context["all_meetings"] = list(selectors.agenda(event=event))
+    return render(request, "events/partnering.html", context)
+
+
+@login_required
+def agenda_csv_view(request: HttpRequest, pk: int) -> HttpResponse:
+    event = _event(request, pk)
+    if not selectors.can_manage_event(request.user, event):
+        raise PermissionDenied(_("Only the managers of this event's cluster can do this."))
+    session = PartneringSession.objects.filter(event=event).first()
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="event-{event.pk}-agenda.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow(["slot", "starts_at", "table", "person_a", "organisation_a", "person_b", "organisation_b",
+                     "outcome", "follow_up_wanted"])
+    for m in selectors.agenda(event=event):
+        start = timezone.localtime(session.slot_start(m.slot)).isoformat(timespec="minutes") if session else ""
+        writer.writerow([m.slot, start, m.table + 1, m.a.display_name, m.a.organization.name if m.a.organization_id else "",
+                         m.b.display_name, m.b.organization.name if m.b.organization_id else "", m.outcome,
+                         "yes" if m.follow_up_wanted else "no"])
+    return response

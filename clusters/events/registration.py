@@ -135,7 +135,7 @@ def registration_cancel(*, user: User, registration_id: int) -> Registration:
     if registration.user_id != user.pk and not selectors.can_manage_event(user, registration.event):
         raise NotAllowed(_("You can cancel only your own registration."))
     # Conditional, so a concurrent cancel or offer expiry cannot free the same seat twice.
-    held = registration.status in SEAT_HOLDING
+    held = registration.status in SEAT_HOLDING and not registration.walk_in  # walk-ins never took a seat
     if not Registration.objects.filter(pk=registration.pk, status=registration.status).exclude(
         status=RegistrationStatus.CANCELLED
     ).update(status=RegistrationStatus.CANCELLED, offer_expires_at=None, updated_at=timezone.now()):

@@ -123,3 +123,12 @@ def test_walk_in_is_checked_in_and_counted(desk):
     assert list(edges(event).values()) == [1.0]
     event.refresh_from_db()
     assert event.seats_taken == 1  # walk-ins do not take registered seats
+
+
+def test_cancelling_a_walk_in_frees_no_registered_seat(desk):
+    manager, event = desk
+    registered(event)
+    walk = checkin.walk_in_add(user=manager, event_id=event.pk, name="Walk In")
+    registration.registration_cancel(user=manager, registration_id=walk.pk)
+    event.refresh_from_db()
+    assert event.seats_taken == 1

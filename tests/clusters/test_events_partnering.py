@@ -134,3 +134,24 @@ def test_request_through_the_page(client, fair):
     client.post(reverse("events:partnering", args=[event.pk]), {"action": "accept", "request": req.pk})
     req.refresh_from_db()
     assert req.status == "accepted"
+
+
+def test_partnering_api_request_accept_agenda_and_outcome(fair):
+    pytest.importorskip("clusters.scheduling")
+    from rest_framework.test import APIClient
+
+    manager, event, people, regs = fair
+    _grid(manager, event)
+    api = APIClient()
+    api.force_authenticate(people[0])
+    made = api.post("/api/v1/events/meeting-requests/", {"event": event.pk, "recipient": regs[1].pk}, format="json")
+    assert made.status_code == 201
+    api.force_authenticate(people[1])
+    assert api.post(f"/api/v1/events/meeting-requests/{made.json()['id']}/accept/").json()["status"] == "accepted"
+    partnering.meetings_schedule(user=manager, event_id=event.pk)
+    agenda = api.get("/api/v1/events/meetings/").json()["results"]
+    assert len(agenda) == 1 and agenda[0]["starts_at"].endswith("+09:00")
+    done = api.post(f"/api/v1/events/meetings/{agenda[0]['id']}/outcome/", {"outcome": "held"}, format="json")
+    assert done.json()["outcome"] == "held"
+    api.force_authenticate(people[2])
+    assert api.get("/api/v1/events/meetings/").json()["results"] == []

@@ -8,6 +8,7 @@ in-process (``load_demo``, tests without a worker).
 from __future__ import annotations
 
 import traceback
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -27,6 +28,11 @@ def chunk_size() -> int:
     return int(getattr(settings, "MATCH_CHUNK_SIZE", 50))
 
 
+def stale_after() -> int:
+    """Seconds after which a queued or running run counts as abandoned (default: twice the task time limit)."""
+    return int(getattr(settings, "MATCH_RUN_STALE_SECONDS", 2 * settings.CELERY_TASK_TIME_LIMIT))
+
+
 def can_run_matching(user: User) -> bool:
     return user.is_authenticated and (user.is_staff or is_cluster_manager(user))
 
@@ -36,8 +42,13 @@ def match_run_start(*, user: User | None, dispatch: bool = True) -> MatchRun:
     if user is not None and not can_run_matching(user):
         raise NotAllowed(_("Only cluster managers can recompute the proposals."))
     with transaction.atomic():
-        busy = MatchRun.objects.select_for_update().filter(
-            status__in=[MatchRunStatus.QUEUED, MatchRunStatus.RUNNING]).exists()
+        active = MatchRun.objects.select_for_update().filter(status__in=[MatchRunStatus.QUEUED, MatchRunStatus.RUNNING])
+        # A run no worker finished within the stale window (broker down, worker killed) must not
+        # block every later one: it is marked failed and a new run may start.
+        cutoff = timezone.now() - timedelta(seconds=stale_after())
+        active.filter(created_at__lt=cutoff).update(
+            status=MatchRunStatus.FAILED, finished_at=timezone.now(), error="No worker finished this run in time.")
+        busy = active.filter(created_at__gte=cutoff).exists()
         if busy:
             raise Conflict(_("A recompute is already queued or running; wait for it to finish."))
         run = MatchRun.objects.create(created_by=user)

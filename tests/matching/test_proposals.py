@@ -1,11 +1,13 @@
 """Proposals: rounds, decided pairs, N per need, the chord on a real worker, pages, API, query counts."""
 
+import datetime
 import time
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.errors import Conflict, NotAllowed
 from matching import dataset, proposals, runs, services
@@ -132,9 +134,13 @@ def test_saving_a_need_reranks_it_after_commit(world, django_capture_on_commit_c
 def test_only_managers_start_runs_and_one_at_a_time(world):
     with pytest.raises(NotAllowed):
         runs.match_run_start(user=world["user"])
-    MatchRun.objects.create(status=MatchRunStatus.RUNNING)
+    stuck = MatchRun.objects.create(status=MatchRunStatus.RUNNING)
     with pytest.raises(Conflict):
         runs.match_run_start(user=world["manager"])
+    MatchRun.objects.filter(pk=stuck.pk).update(created_at=timezone.now() - datetime.timedelta(days=1))
+    runs.match_run_start(user=world["manager"], dispatch=False)  # an abandoned run no longer blocks
+    stuck.refresh_from_db()
+    assert stuck.status == MatchRunStatus.FAILED and stuck.error
 
 
 def test_dismiss_needs_a_reason_and_a_member(world):

@@ -19,6 +19,7 @@ API (what the Django layer calls)
   capacity, region; see model.py), `score` their weighted sum with `model.weights`;
   `model.weights_info` holds the refit's held-out figures and whether it was adopted;
   `model.version` is the model version to store on a Match.
+- `explain=True` explains every candidate, `explain=5` only the first five (what a re-rank stores).
 - `explanation` keys (each present only when there is evidence): `terms` (shared or bridged terms,
   each {"en", "ko", "bridged"}), `best_pair` (need and capability titles), `cross_language`,
   `shared_facets`, `capacity` (facts as sentences), `partner_paths`,

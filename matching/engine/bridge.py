@@ -27,6 +27,11 @@ def _max_key_len() -> int:
 
 
 @lru_cache(maxsize=1)
+def _prefixes() -> frozenset[str]:
+    return frozenset(k[:2] for k in terms() if len(k) >= 2)
+
+
+@lru_cache(maxsize=1)
 def english_to_korean() -> dict[str, str]:
     """English word or phrase -> the shortest Korean term that maps to it (for display)."""
     out: dict[str, str] = {}
@@ -36,15 +41,22 @@ def english_to_korean() -> dict[str, str]:
     return out
 
 
-def bridged_pairs(text: str) -> list[tuple[str, str]]:
-    """(korean term, english gloss) pairs found in a text, in order of appearance."""
+def bridged_pairs(text: str, morphemes: list[str] | None = None) -> list[tuple[str, str]]:
+    """(korean term, english gloss) pairs found in a text, in order of appearance.
+
+    morphemes: the text's Korean morphemes when the caller already has them (saves a Kiwi pass).
+    """
     from .text import korean_tokens  # local: text imports this module
 
     table = terms()
+    prefixes = _prefixes()
     compact = _SPACE.sub("", text)
     found: list[tuple[str, str]] = []
     i, n, maxlen = 0, len(compact), _max_key_len()
     while i < n:
+        if compact[i:i + 2] not in prefixes:  # cheap skip: most positions start no key
+            i += 1
+            continue
         for size in range(min(maxlen, n - i), 1, -1):
             key = compact[i:i + size]
             if key in table:
@@ -53,7 +65,8 @@ def bridged_pairs(text: str) -> list[tuple[str, str]]:
                 break
         else:
             i += 1
-    singles = {tok for tok in korean_tokens(text) if len(tok) == 1 and tok in table}
+    morphs = korean_tokens(text) if morphemes is None else morphemes
+    singles = {tok for tok in morphs if len(tok) == 1 and tok in table}
     found.extend((tok, table[tok]) for tok in sorted(singles))
     return found
 

@@ -3,6 +3,7 @@ capacity facts, known-partner paths and supporting listings - never a bare simil
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -31,12 +32,17 @@ def _term_entry(term: str, need_text: str, cap_text: str) -> dict[str, object]:
     ko_sides = [t for t in (need_text, cap_text) if has_hangul(t)]
     source = None
     for text in ko_sides:  # the Korean words that produced this English token
-        for ko, en in bridged_pairs(text):
+        for ko, en in _pairs(text):
             if term in english_words(en):
                 source = ko
                 break
     bridged = source is not None and not all(term in t.lower() for t in (need_text, cap_text))
     return {"en": term, "ko": source or korean_gloss(term), "bridged": bridged}
+
+
+@lru_cache(maxsize=256)
+def _pairs(text: str) -> tuple[tuple[str, str], ...]:
+    return tuple(bridged_pairs(text))
 
 
 def _shared_terms(model: Model, xq, cap_row: int, need_text: str, cap_text: str) -> list[dict]:
@@ -65,7 +71,8 @@ def _facets(model: Model, need_rows_facets: list[set[str]], cap_rows: np.ndarray
 
 
 def explain_candidate(model: Model, query: int | None, j: int, cand: Candidate, X, F, E,
-                      texts: list[str], tokens: list[list[str]], need_listings: list) -> None:
+                      texts: list[str], tokens: list[list[str]], need_listings: list,
+                      context: dict | None = None) -> None:
     """Fill cand.explanation and cand.supporting_listing_ids in place."""
     pos = _cap_positions(model, j)
     rows = model.cap_rows[pos]
@@ -92,17 +99,18 @@ def explain_candidate(model: Model, query: int | None, j: int, cand: Candidate, 
         facets = _facets(model, need_facets, rows)
         if facets:
             exp["shared_facets"] = facets
-    _, facts = capacity_fit(model.requirements(texts), org)
+    req = (context or {}).get("requirements") or model.requirements(texts)
+    _, facts = capacity_fit(req, org)
     if facts:
         exp["capacity"] = facts
     if query is not None:
         paths = _partner_paths(model, query, j)
         if paths:
             exp["partner_paths"] = paths
-    peers = _peers(model, query, tokens, E, j)
+    peers = _peers(model, query, tokens, E, j, (context or {}).get("peer_similarity"))
     if peers:
         exp["similar_organisations_partnered"] = peers
-    degree = int(model.adjacency[j].nnz)
+    degree = len(model.partners_of(j))
     if degree:
         exp["known_partnerships"] = f"{org.name or org.id} has {degree} known partnership(s) on record"
     if not exp:
@@ -110,9 +118,11 @@ def explain_candidate(model: Model, query: int | None, j: int, cand: Candidate, 
     cand.explanation = exp
 
 
-def _peers(model: Model, query: int | None, tokens: list[list[str]], E, j: int) -> list[str]:
-    sim = model.peer_similarity(tokens, E)
-    partners_of_j = model.adjacency[j].indices
+def _peers(model: Model, query: int | None, tokens: list[list[str]], E, j: int,
+           sim: np.ndarray | None = None) -> list[str]:
+    if sim is None:
+        sim = model.peer_similarity(tokens, E)
+    partners_of_j = model.partners_of(j)
     if sim is None or len(partners_of_j) == 0:
         return []
     sims = sim[partners_of_j]
@@ -127,10 +137,11 @@ def _partner_paths(model: Model, query: int, j: int) -> list[str]:
     mine = set(model.partners_of(query))
     if not mine:
         return []
-    gj = set(model.group_of_cap[j].indices)
+    g = model.group_of_cap
+    gj = set(g.indices[g.indptr[j]:g.indptr[j + 1]])
     out = []
     for p in mine:
-        common = gj & set(model.group_of_cap[p].indices)
+        common = gj & set(g.indices[g.indptr[p]:g.indptr[p + 1]])
         if common:
             title = _group_title(model, j, min(common))
             out.append(f"your partner {model.orgs[p].name or model.orgs[p].id} also lists "

@@ -35,24 +35,26 @@ def order_candidates(model: Model, query: int | None, score: np.ndarray, mask: n
 
 
 def _candidates(model: Model, query: int | None, rows_X, rows_F, rows_E, needs: list[Listing],
-                tokens: list[list[str]], top: int, kinds: frozenset[str], explain: bool) -> list[Candidate]:
+                tokens: list[list[str]], top: int, kinds: frozenset[str], explain: bool | int) -> list[Candidate]:
     texts = [n.text for n in needs]
     mask = model.kind_mask(kinds)
-    parts = model.query_parts(query, rows_X, rows_F, rows_E, texts, tokens, mask)
+    context: dict = {}
+    parts = model.query_parts(query, rows_X, rows_F, rows_E, texts, tokens, mask, context)
     score = model.combine(parts)
     order = order_candidates(model, query, score, mask, top)
     out = []
-    for j in order:
+    n_explain = len(order) if explain is True else int(explain)  # True = all, an int = the first n
+    for rank, j in enumerate(order):
         p = {k: round(float(v[j]), 6) for k, v in parts.items()}
         cand = Candidate(org_id=model.orgs[j].id, score=round(float(score[j]), 6), parts=p, explanation={})
-        if explain:
-            explain_candidate(model, query, j, cand, rows_X, rows_F, rows_E, texts, tokens, needs)
+        if rank < n_explain:
+            explain_candidate(model, query, j, cand, rows_X, rows_F, rows_E, texts, tokens, needs, context)
         out.append(cand)
     return out
 
 
 def rank_query(model: Model, query: int, need_rows: list[int], *, top: int = 50,
-               kinds: frozenset[str] = INSTITUTION_KINDS, explain: bool = True) -> list[Candidate]:
+               kinds: frozenset[str] = INSTITUTION_KINDS, explain: bool | int = True) -> list[Candidate]:
     v = model.vectors
     X = v.X[need_rows]
     F = v.Fx[need_rows]
@@ -63,7 +65,7 @@ def rank_query(model: Model, query: int, need_rows: list[int], *, top: int = 50,
 
 
 def rank_new_listing(model: Model, listing: Listing, *, top: int = 50,
-                     kinds: frozenset[str] = INSTITUTION_KINDS, explain: bool = True) -> list[Candidate]:
+                     kinds: frozenset[str] = INSTITUTION_KINDS, explain: bool | int = True) -> list[Candidate]:
     X, F, E = model.vectors.transform([listing], morphology=model.morphology,
                                       use_embeddings=model.use_embeddings)
     query = model.org_index.get(listing.org)

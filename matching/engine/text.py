@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from .bridge import bridged_english
+from .bridge import bridged_pairs
 
 TOKENIZER_VERSION = "tok3"
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -70,9 +70,12 @@ def tokenize(text: str, morphology: bool = True, bridge: bool = True) -> list[st
     """All matching tokens of one listing text (order kept, duplicates kept for tf)."""
     toks = english_tokens(text)
     if has_hangul(text):
-        toks += korean_tokens(text, morphology=morphology)
+        ko = korean_tokens(text, morphology=morphology)
+        toks += ko
         if bridge:
-            toks += [w for w in english_tokens(" ".join(bridged_english(text))) if w not in STOP_WORDS]
+            morphs = ko if morphology else None
+            glosses = [en for _, en in bridged_pairs(text, morphs)]
+            toks += [w for w in english_tokens(" ".join(glosses)) if w not in STOP_WORDS]
     return toks
 
 

@@ -11,7 +11,8 @@ import numpy as np
 import scipy.sparse as sp
 
 CHUNK = 1000
-QUERY_TERMS = 30
+QUERY_TERMS = 20
+MAX_QUERY_DF = 0.05  # query terms found in more than 5% of the candidates are dropped
 EMBED_WEIGHT = 0.5
 
 
@@ -51,8 +52,17 @@ def _row_topk(chunk: sp.csr_matrix, k: int) -> tuple[np.ndarray, np.ndarray]:
 def topk_pairs(Xq: sp.csr_matrix, Xc: sp.csr_matrix, k: int = 20, *, Eq: np.ndarray | None = None,
                Ec: np.ndarray | None = None, lang_q: np.ndarray | None = None,
                lang_c: np.ndarray | None = None, chunk: int = CHUNK) -> tuple[np.ndarray, np.ndarray]:
-    """For each query row, the k best rows of Xc: (indices, scores), -1 where fewer exist."""
-    Q = prune_rows(Xq, QUERY_TERMS)
+    """For each query row, the k best rows of Xc: (indices, scores), -1 where fewer exist.
+
+    Approximate: query rows keep their QUERY_TERMS strongest terms that occur in at most
+    MAX_QUERY_DF of the candidates (common terms make the product dense and rarely decide a top-k).
+    """
+    Q = Xq.tocsr(copy=True)
+    if Xc.shape[0]:
+        df = np.bincount(Xc.indices, minlength=Xc.shape[1]) / Xc.shape[0]
+        Q.data[df[Q.indices] > MAX_QUERY_DF] = 0
+        Q.eliminate_zeros()
+    Q = prune_rows(Q, QUERY_TERMS)
     C_T = Xc.T.tocsr()
     cross = Eq is not None and Ec is not None and lang_q is not None and lang_c is not None
     idx_all, val_all = [], []

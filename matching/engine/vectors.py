@@ -57,12 +57,15 @@ class ListingVectors:
 
 
 def build_vectors(listings: list[Listing], *, morphology: bool = True, use_embeddings: bool = True,
-                  min_df: int = 2, max_df: float = 0.5) -> ListingVectors:
+                  min_df: int = 2, max_df: float = 0.5, tokens: list[list[str]] | None = None,
+                  embeddings: np.ndarray | None = None) -> ListingVectors:
+    """tokens/embeddings: precomputed per listing (what a save-time cache holds), else computed."""
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    tok_cache = TextCache("tokens", f"{TOKENIZER_VERSION}-{'kiwi' if morphology else 'ws'}")
-    tokens = tok_cache.get_many([lst.text for lst in listings],
-                                lambda texts: [tokenize(t, morphology=morphology) for t in texts])
+    if tokens is None:
+        tok_cache = TextCache("tokens", f"{TOKENIZER_VERSION}-{'kiwi' if morphology else 'ws'}")
+        tokens = tok_cache.get_many([lst.text for lst in listings],
+                                    lambda texts: [tokenize(t, morphology=morphology) for t in texts])
     timings["tokenise_s"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     # min_df=2 drops one-off tokens (ids, typos); tiny corpora (tests) keep everything.
@@ -82,8 +85,8 @@ def build_vectors(listings: list[Listing], *, morphology: bool = True, use_embed
         facets = TfidfVectorizer(analyzer=_identity, dtype=np.float32).fit([["<none>"]])
         Fx = sp.csr_matrix((len(listings), 1), dtype=np.float32)
     timings["tfidf_s"] = time.perf_counter() - t0
-    E = None
-    if use_embeddings and embeddings_available():
+    E = embeddings
+    if E is None and use_embeddings and embeddings_available():
         t0 = time.perf_counter()
         cache = TextCache("embed", embedder_version())
         E = embed_texts([lst.text for lst in listings], cache=cache) if listings else np.zeros(

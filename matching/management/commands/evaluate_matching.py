@@ -1,7 +1,7 @@
 """evaluate_matching --data FILE [--k 10]: rank as rank_partners does, score the file's test links.
 
 Prints the keys and values of shared/eval/score_partners.py (queries, recall@k, recall@50, mrr,
-ndcg@k) plus the exposure share and timings.
+ndcg@k) on stdout; the exposure share and timings on stderr.
 """
 
 from __future__ import annotations
@@ -36,4 +36,7 @@ class Command(BaseCommand):
                                    use_embeddings=not opts["no_embeddings"])
         except ExchangeError as exc:
             raise CommandError(str(exc)) from None
+        # stdout carries exactly the scorer's keys; the extras (exposure, timings) go to stderr
+        extras = {k: result.pop(k) for k in ("top10_share_of_10_most_proposed", "seconds") if k in result}
         self.stdout.write(json.dumps(result))
+        self.stderr.write(json.dumps(extras))

@@ -1,5 +1,7 @@
 """Transactional email: rendered in the recipient's language, sent by a Celery task after commit."""
 
+import base64
+
 from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -8,11 +10,24 @@ from django.utils import translation
 from .tasks import send_email
 
 
-def send_templated_email(*, to: str, language: str, template: str, context: dict) -> None:
-    """Render ``templates/emails/<template>_{subject.txt,body.txt,body.html}`` and queue it on commit."""
+def text_attachment(filename: str, content: str, mimetype: str) -> dict:
+    return {"filename": filename, "content": content, "mimetype": mimetype, "base64": False}
+
+
+def binary_attachment(filename: str, content: bytes, mimetype: str) -> dict:
+    return {"filename": filename, "content": base64.b64encode(content).decode(), "mimetype": mimetype, "base64": True}
+
+
+def send_templated_email(
+    *, to: str, language: str, template: str, context: dict, attachments: list[dict] | None = None
+) -> None:
+    """Render ``templates/emails/<template>_{subject.txt,body.txt}`` (wrapped in emails/base.html) and
+    queue it on commit. ``attachments`` come from ``text_attachment``/``binary_attachment``."""
     context = {"site_url": settings.SITE_URL, **context}
     with translation.override(language or settings.LANGUAGE_CODE):
         subject = " ".join(render_to_string(f"emails/{template}_subject.txt", context).split())
         text = render_to_string(f"emails/{template}_body.txt", context)
         html = render_to_string("emails/base.html", {**context, "body": text, "subject": subject})
-    transaction.on_commit(lambda: send_email.delay(to=[to], subject=subject, text=text, html=html))
+    transaction.on_commit(
+        lambda: send_email.delay(to=[to], subject=subject, text=text, html=html, attachments=attachments or [])
+    )

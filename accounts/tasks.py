@@ -1,12 +1,20 @@
+import base64
+
 from celery import shared_task
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 
 
 @shared_task(name="accounts.send_email", autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
-def send_email(*, to: list[str], subject: str, text: str, html: str = "") -> None:
-    """Send one rendered email. Rendering happens in the recipient's language before queueing."""
+def send_email(*, to: list[str], subject: str, text: str, html: str = "", attachments: list[dict] | None = None) -> None:
+    """Send one rendered email. Rendering happens in the recipient's language before queueing.
+
+    ``attachments``: JSON-safe dicts ``{"filename", "content", "mimetype", "base64": bool}``.
+    """
     message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, to)
     if html:
         message.attach_alternative(html, "text/html")
+    for item in attachments or []:
+        content = base64.b64decode(item["content"]) if item.get("base64") else item["content"]
+        message.attach(item["filename"], content, item["mimetype"])
     message.send()

@@ -3,10 +3,13 @@
 from django.conf import settings
 from django.urls import reverse
 
-from accounts.emails import send_templated_email
+from accounts.emails import binary_attachment, send_templated_email, text_attachment
 
 from ..models import Event, Registration
-from . import qr
+from . import ical, qr
+
+# Emails that carry the event's calendar entry (new, changed or cancelled).
+CALENDAR_TEMPLATES = {"event_registered", "event_changed", "event_cancelled"}
 
 
 def _urls(event: Event) -> dict:
@@ -31,9 +34,17 @@ def registration_email(registration: Registration, template: str, **extra) -> No
         **_urls(event),
         **extra,
     }
+    attachments = []
+    if template in CALENDAR_TEMPLATES:
+        # The .ics keeps the event's UID and SEQUENCE, so calendar apps update the entry in place.
+        attachments.append(text_attachment("event.ics", ical.calendar([(event, True)]), "text/calendar"))
     if template == "event_registered":
-        context["qr_url"] = settings.SITE_URL + reverse("events:qr", args=[qr.checkin_token(registration)])
-    send_templated_email(to=user.email, language=user.language, template=template, context=context)
+        token = qr.checkin_token(registration)
+        context["qr_url"] = settings.SITE_URL + reverse("events:qr", args=[token])
+        attachments.append(binary_attachment("check-in-qr.png", qr.qr_png(token), "image/png"))
+    send_templated_email(
+        to=user.email, language=user.language, template=template, context=context, attachments=attachments
+    )
 
 
 def registrants_email(event: Event, registrations: list[Registration], template: str, **extra) -> None:

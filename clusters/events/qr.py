@@ -1,5 +1,6 @@
 """Signed check-in codes: the QR code carries event id, registration id and the nonce."""
 
+import io
 import secrets
 
 import segno
@@ -30,6 +31,13 @@ def read_token(token: str) -> dict | None:
     if not isinstance(data, dict) or not {"e", "r", "n"} <= data.keys():
         return None
     return data
+
+
+def qr_png(token: str) -> bytes:
+    """The check-in code as a PNG, for email clients that do not show SVG."""
+    buffer = io.BytesIO()
+    segno.make(token, error="m").save(buffer, kind="png", scale=6, border=2)
+    return buffer.getvalue()
 
 
 def qr_svg(token: str) -> str:

@@ -194,3 +194,32 @@ def test_overbooking_is_a_database_constraint():
     event = EventFactory(capacity=1)
     with pytest.raises(IntegrityError), transaction.atomic():
         Event.objects.filter(pk=event.pk).update(seats_taken=2)
+
+
+def test_confirmation_email_attaches_the_calendar_entry_and_the_qr_code(run_on_commit):
+    event, user = EventFactory(capacity=5), verified_member()
+    with run_on_commit():
+        register(user, event)
+    [message] = mail.outbox
+    attachments = {name: (content, mimetype) for name, content, mimetype in message.attachments}
+    ics, ics_type = attachments["event.ics"]
+    assert ics_type == "text/calendar"
+    assert f"UID:event-{event.pk}@clusterlink" in ics
+    assert "STATUS:CONFIRMED" in ics
+    png, png_type = attachments["check-in-qr.png"]
+    assert png_type == "image/png"
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_cancelling_an_event_mails_an_updated_calendar_entry(run_on_commit):
+    event, user = EventFactory(capacity=5), verified_member()
+    manager, _cluster = cluster_manager(event.cluster)
+    register(user, event)
+    mail.outbox.clear()
+    with run_on_commit():
+        services.event_cancel(user=manager, event_id=event.pk, reason="Venue flooded")
+    [message] = [m for m in mail.outbox if m.to == [user.email]]
+    [(name, ics, mimetype)] = message.attachments
+    assert (name, mimetype) == ("event.ics", "text/calendar")
+    assert "STATUS:CANCELLED" in ics
+    assert "SEQUENCE:" in ics and "SEQUENCE:0" not in ics

@@ -319,7 +319,8 @@ def fit(data: Dataset, *, morphology: bool = True, use_embeddings: bool = True,
         peer_vectorizer.fit(nonempty or [["<empty>"]])
     except ValueError:
         peer_vectorizer.fit([["<empty>"]])
-    profiles = peer_vectorizer.transform(docs).tocsr()
+    profiles = (peer_vectorizer.transform(docs).tocsr() if docs
+                else sp.csr_matrix((0, len(peer_vectorizer.vocabulary_)), dtype=np.float32))
     profiles_E = None
     if vectors.E is not None:
         profiles_E = np.zeros((n, vectors.E.shape[1]), dtype=np.float32)

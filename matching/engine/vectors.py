@@ -60,6 +60,11 @@ def build_vectors(listings: list[Listing], *, morphology: bool = True, use_embed
                   min_df: int = 2, max_df: float = 0.5, tokens: list[list[str]] | None = None,
                   embeddings: np.ndarray | None = None) -> ListingVectors:
     """tokens/embeddings: precomputed per listing (what a save-time cache holds), else computed."""
+    if not listings:  # a file of organisations only: nothing to vectorise, nothing to fail on
+        dummy = TfidfVectorizer(analyzer=_identity, dtype=np.float32).fit([["<empty>"]])
+        empty = sp.csr_matrix((0, 1), dtype=np.float32)
+        E0 = np.zeros((0, EMBED_DIM), dtype=np.float32) if use_embeddings else None
+        return ListingVectors(tfidf=dummy, X=empty, facets=dummy, Fx=empty, E=E0, tokens=[])
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     if tokens is None:
@@ -74,9 +79,9 @@ def build_vectors(listings: list[Listing], *, morphology: bool = True, use_embed
                             max_df=max_df if n > 50 else 1.0, dtype=np.float32)
     try:
         X = tfidf.fit_transform(tokens).tocsr()
-    except ValueError:  # no token at all survives (e.g. all descriptions empty)
-        tfidf = TfidfVectorizer(analyzer=_identity, dtype=np.float32)
-        X = tfidf.fit_transform([["<empty>"] for _ in tokens]).tocsr()
+    except ValueError:  # no token at all survives (no listings, or all descriptions empty)
+        tfidf = TfidfVectorizer(analyzer=_identity, dtype=np.float32).fit([["<empty>"]])
+        X = tfidf.transform(tokens).tocsr()
     facets = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, dtype=np.float32)
     ftoks = [facet_tokens(lst) for lst in listings]
     try:

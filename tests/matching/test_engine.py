@@ -236,3 +236,15 @@ def test_refit_reports_why_it_kept_the_defaults():
     model = fit(dataset(corpus()), refit=True)
     assert model.weights_info["adopted"] is False
     assert "reason" in model.weights_info
+
+
+@pytest.mark.parametrize("recs", [
+    [],
+    [org("f1", "firm"), org("h1", "hospital")],
+    [org("f1", "firm"), org("i1", "investor"), link("f1", "i1")],
+])
+def test_degenerate_files_rank_without_crashing(tmp_path, recs):
+    out = StringIO()
+    call_command("rank_partners", "--data", str(write(tmp_path / "x.jsonl", recs)), stdout=out)
+    lines = [json.loads(x) for x in out.getvalue().splitlines()]
+    assert all(set(x["ranked"]) <= {"h1"} for x in lines)

@@ -10,7 +10,7 @@ import numpy as np
 
 from .bridge import bridged_pairs, english_words, korean_gloss, terms
 from .capacity import capacity_fit
-from .text import has_hangul
+from .text import detect_lang, has_hangul
 
 if TYPE_CHECKING:
     from .model import Model
@@ -27,16 +27,18 @@ def _cap_positions(model: Model, j: int) -> np.ndarray:
 
 def _term_entry(term: str, need_text: str, cap_text: str) -> dict[str, object]:
     if has_hangul(term):
-        gloss = terms().get(term)
-        return {"ko": term, "en": gloss, "bridged": False}
-    ko_sides = [t for t in (need_text, cap_text) if has_hangul(t)]
+        return {"ko": term, "en": terms().get(term), "bridged": False}
     source = None
-    for text in ko_sides:  # the Korean words that produced this English token
-        for ko, en in _pairs(text):
-            if term in english_words(en):
-                source = ko
-                break
-    bridged = source is not None and not all(term in t.lower() for t in (need_text, cap_text))
+    for text in (need_text, cap_text):  # the Korean words that produced this English token
+        if has_hangul(text):
+            for ko, en in _pairs(text):
+                if term in english_words(en):
+                    source = ko
+                    break
+        if source:
+            break
+    # bridged = the term links a Korean text to an English one (shown in both languages)
+    bridged = source is not None and detect_lang(need_text) != detect_lang(cap_text)
     return {"en": term, "ko": source or korean_gloss(term), "bridged": bridged}
 
 
@@ -51,8 +53,17 @@ def _shared_terms(model: Model, xq, cap_row: int, need_text: str, cap_text: str)
     if prod.nnz == 0:
         return []
     vocab = _inverse_vocab(model)
-    order = np.argsort(-prod.data)[:MAX_TERMS]
-    return [_term_entry(vocab[prod.col[k]], need_text, cap_text) for k in order]
+    out, seen = [], set()
+    for k in np.argsort(-prod.data):
+        entry = _term_entry(vocab[prod.col[k]], need_text, cap_text)
+        key = entry.get("ko") or entry.get("en")  # "breast" and "cancer" from 유방암 show once each
+        if (entry.get("en"), key) in seen:
+            continue
+        seen.add((entry.get("en"), key))
+        out.append(entry)
+        if len(out) == MAX_TERMS:
+            break
+    return out
 
 
 def _inverse_vocab(model: Model) -> np.ndarray:

@@ -1,7 +1,8 @@
 """Tokenising: English words and Korean morphemes (kiwipiepy), plus the ko->en bridge tokens.
 
-Tokens of a Korean text are its content morphemes *and* the English words of every term-map entry
-found in it, so a Korean need and an English capability meet in one TF-IDF space.
+Tokens of a Korean text are the English words of every term-map entry found in it plus the content
+morphemes the map does not cover, so a Korean need and an English capability meet in one TF-IDF
+space (and two Korean texts do not count a mapped concept twice).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from .bridge import bridged_pairs
 
-TOKENIZER_VERSION = "tok3"
+TOKENIZER_VERSION = "tok4"
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]+")
 _EN_WORD = re.compile(r"[a-z][a-z0-9]*(?:[-'][a-z0-9]+)*|\d+[a-z]+[a-z0-9]*")
@@ -71,11 +72,15 @@ def tokenize(text: str, morphology: bool = True, bridge: bool = True) -> list[st
     toks = english_tokens(text)
     if has_hangul(text):
         ko = korean_tokens(text, morphology=morphology)
-        toks += ko
         if bridge:
-            morphs = ko if morphology else None
-            glosses = [en for _, en in bridged_pairs(text, morphs)]
-            toks += [w for w in english_tokens(" ".join(glosses)) if w not in STOP_WORDS]
+            pairs = bridged_pairs(text, ko if morphology else None)
+            keys = [k for k, _ in pairs]
+            # A Korean word the term map covers is represented by its English gloss only: one
+            # token per concept, so two Korean texts do not score double (morpheme + gloss)
+            # against the English text that shares just the gloss.
+            ko = [t for t in ko if not any(t in k for k in keys)]
+            toks += [w for w in english_tokens(" ".join(en for _, en in pairs)) if w not in STOP_WORDS]
+        toks += ko
     return toks
 
 

@@ -91,19 +91,29 @@ def can_edit_organization(user: User, org: Organization) -> bool:
 
 
 def can_see_contacts_of(viewer: User, org: Organization) -> bool:
-    """Contact details of an organisation's people: its own members and its cluster managers."""
+    """Contact details of an organisation's people: its own members, its cluster managers and the
+    other side of a connected match."""
     if not viewer.is_authenticated:
         return False
     if viewer.is_superuser or org.pk in member_org_ids(viewer):
         return True
+    if org.pk in _connected_org_ids(viewer):
+        return True
     return organizations_managed_by(viewer).filter(pk=org.pk).exists()
+
+
+def _connected_org_ids(viewer: User) -> set[int]:
+    """The other sides of the viewer's connected matches (double opt-in: both accepted)."""
+    from matching.review_selectors import connected_counterpart_org_ids  # matching builds on accounts
+
+    return connected_counterpart_org_ids(viewer)
 
 
 def contact_visible_org_ids(viewer: User) -> set[int]:
     """All organisations whose people's contacts the viewer may see (one or two queries)."""
     if not viewer.is_authenticated:
         return set()
-    ids = set(member_org_ids(viewer))
+    ids = set(member_org_ids(viewer)) | _connected_org_ids(viewer)
     if managed_cluster_ids(viewer):
         ids |= set(
             ClusterMembership.objects.filter(cluster_id__in=managed_cluster_ids(viewer)).values_list(

@@ -16,6 +16,7 @@ urlpatterns = [
     path("organizations/", include("accounts.urls_organizations")),
     path("manage/", include("accounts.urls_manage")),
     path("listings/", include("matching.urls")),
+    path("matches/", include("matching.urls_review")),
     path("events/", include("clusters.events.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("config.api_urls")),

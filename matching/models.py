@@ -172,11 +172,32 @@ class MatchSource(models.TextChoices):
 
 
 class MatchStatus(models.TextChoices):
-    """Grows with the review issue (approved, introduced, connected, met, partnership, closed)."""
+    """proposed → approved | declined → introduced → connected → met → partnership | closed (+ dismissed)."""
 
     PROPOSED = "proposed", _("Proposed")
     DISMISSED = "dismissed", _("Dismissed")
     DECLINED = "declined", _("Declined")
+    APPROVED = "approved", _("Approved")
+    INTRODUCED = "introduced", _("Introduced")
+    CONNECTED = "connected", _("Connected")
+    MET = "met", _("Met")
+    PARTNERSHIP = "partnership", _("Partnership")
+    CLOSED = "closed", _("Closed")
+
+
+class CloseReason(models.TextChoices):
+    DECLINED_BY_FIRM = "declined_by_firm", _("Declined by the requesting side")
+    DECLINED_BY_COUNTERPART = "declined_by_counterpart", _("Declined by the counterpart")
+    EXPIRED = "expired", _("Expired without an answer")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class DeclineReason(models.TextChoices):
+    TOO_EARLY = "too_early", _("Too early stage")
+    BENEFIT_UNCLEAR = "benefit_unclear", _("Benefit unclear")
+    COMMERCIAL_ROUTE_UNCLEAR = "commercial_route_unclear", _("Commercial route unclear")
+    OUTSIDE_FIELD = "outside_field", _("Outside our field")
+    NO_CAPACITY = "no_capacity", _("No capacity now")
 
 
 class MatchRunStatus(models.TextChoices):
@@ -254,6 +275,24 @@ class Match(models.Model):
     )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     decision_reason = models.TextField(_("reason"), blank=True, max_length=2000)
+    # The review lifecycle (matching.review): structured reasons, each side's answer, who asked.
+    decline_category = models.CharField(_("decline reason"), max_length=30, choices=DeclineReason.choices, blank=True)
+    close_reason = models.CharField(_("close reason"), max_length=30, choices=CloseReason.choices, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("requested by"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("opinion asked from"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    introduced_at = models.DateTimeField(_("introduced at"), null=True, blank=True)
+    need_side_accepted_at = models.DateTimeField(_("requesting side accepted at"), null=True, blank=True)
+    need_side_declined_at = models.DateTimeField(_("requesting side declined at"), null=True, blank=True)
+    counterpart_accepted_at = models.DateTimeField(_("counterpart accepted at"), null=True, blank=True)
+    counterpart_declined_at = models.DateTimeField(_("counterpart declined at"), null=True, blank=True)
+    connected_at = models.DateTimeField(_("connected at"), null=True, blank=True)
+    reminders_sent = models.PositiveSmallIntegerField(_("reminders sent"), default=0)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -292,3 +331,13 @@ class KnownLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.org_a_id}–{self.org_b_id} {self.kind} ({self.source})"
+
+
+from .models_review import (  # noqa: E402,F401  (the review issue's models live beside, to keep files small)
+    MatchEvent,
+    MatchMessage,
+    MatchNote,
+    Notification,
+    NotificationSettings,
+    Partnership,
+)

@@ -45,13 +45,17 @@ def visible_listings(user: User) -> QuerySet[Listing]:
 
 
 def connected_listing_ids_q(user: User) -> Q:
-    """HOOK for the review issue: listings whose confidential description a ``connected`` match
-    reveals to ``user`` (the other side of the match). Nothing yet, as no match can be connected.
+    """Listings whose confidential description a ``connected`` (or later) match reveals to ``user``:
+    the need, for the counterpart's people; the supporting capabilities, for the need's people."""
+    orgs = member_org_ids(user)
+    if not orgs:
+        return Q(pk__in=[])
+    from .review import CONNECTED_STATES
 
-    Return a ``Q`` over ``Listing`` (e.g. ``Q(pk__in=<subquery of connected matches>)``); both
-    :func:`listing_description_visible` and :func:`description_visible_q` pick it up.
-    """
-    return Q(pk__in=[])
+    connected = Match.objects.filter(status__in=CONNECTED_STATES)
+    supporting = Match.supporting_listings.through.objects.filter(
+        match__in=connected.filter(need__organization_id__in=orgs)).values("listing_id")
+    return Q(pk__in=connected.filter(counterpart_id__in=orgs).values("need_id")) | Q(pk__in=supporting)
 
 
 def description_visible_q(user: User) -> Q:

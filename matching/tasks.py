@@ -74,3 +74,6 @@ def rerank_listing(*, listing_id: int) -> dict:
 def queue_rerank(listing_id: int) -> None:
     """Re-rank a saved listing once the transaction that saved it commits."""
     transaction.on_commit(lambda: rerank_listing.delay(listing_id=listing_id))
+
+
+from . import tasks_review  # noqa: E402,F401  (register the review lifecycle's tasks with the worker)

@@ -53,6 +53,7 @@ STAGES: list[str] = [
     "matching.demo.build_listings",
     "matching.demo.build_proposals",
     "clusters.demo_events.build_events",
+    "matching.demo_review.build_review",
     # Later issues append their stages here, e.g. "matching.demo.build_listings".
 ]
 RESET_STAGES: list[str] = []

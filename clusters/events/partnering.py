@@ -189,6 +189,11 @@ def _meeting_linkage(meeting: Meeting, held: bool) -> None:
     if not held or not org_a or not org_b or org_a == org_b:
         edges.delete()
         return
+    from matching.review import meeting_held  # a matched pair's meeting is the match's one edge
+
+    if meeting_held(org_a_id=org_a, org_b_id=org_b, user=None):
+        edges.delete()
+        return
     low, high = sorted((org_a, org_b))
     # One edge per meeting, whoever records the outcome and however often.
     Linkage.objects.get_or_create(

@@ -157,6 +157,11 @@ CELERY_BEAT_SCHEDULE: dict = {
     "send-event-reminders": {"task": "clusters.send_event_reminders", "schedule": timedelta(hours=1)},
     "send-event-followups": {"task": "clusters.send_event_followups", "schedule": timedelta(hours=1)},
 }
+CELERY_BEAT_SCHEDULE |= {  # the review lifecycle: reminders/expiry, daily digests, refit from decisions
+    "remind-introductions": {"task": "matching.remind_introductions", "schedule": timedelta(hours=6)},
+    "send-match-digests": {"task": "matching.send_match_digests", "schedule": timedelta(hours=1)},
+    "refit-from-decisions": {"task": "matching.refit_from_decisions", "schedule": timedelta(days=1)},
+}
 EVENT_OFFER_HOLD_HOURS = env.int("EVENT_OFFER_HOLD_HOURS", default=48)  # a freed seat is held this long
 
 REST_FRAMEWORK = {
@@ -210,6 +215,10 @@ MATCH_PROPOSALS_PER_NEED = env.int("MATCH_PROPOSALS_PER_NEED", default=5)
 MATCH_MIN_SCORE = env.float("MATCH_MIN_SCORE", default=0.05)
 MATCH_EXPOSURE_CAP = env.int("MATCH_EXPOSURE_CAP", default=10)
 MATCH_CHUNK_SIZE = env.int("MATCH_CHUNK_SIZE", default=50)
+# The review lifecycle (issue 4): stale reviews shown to managers, reminders and expiry of introductions.
+MATCH_REVIEW_STALE_DAYS = env.int("MATCH_REVIEW_STALE_DAYS", default=14)
+MATCH_INTRO_REMIND_DAYS = env.int("MATCH_INTRO_REMIND_DAYS", default=7)
+MATCH_INTRO_EXPIRE_DAYS = env.int("MATCH_INTRO_EXPIRE_DAYS", default=30)
 
 LOGGING = {
     "version": 1,

@@ -13,9 +13,10 @@ from rest_framework.response import Response
 
 from accounts.errors import DomainError
 
-from .. import runs, selectors, services
+from .. import review_selectors, runs, selectors, services
 from ..models import Listing, Match, MatchRun
 from ..reasons import facet_labels, reasons_for, visible_explanation
+from .review import MatchReviewActions
 from .views import _raise_for
 
 
@@ -39,13 +40,30 @@ class MatchSerializer(serializers.ModelSerializer):
     supporting_listings = SupportingListingSerializer(many=True, read_only=True)
     explanation = serializers.SerializerMethodField()
     reasons = serializers.SerializerMethodField()
+    decision_reason = serializers.SerializerMethodField()
+    decline_category = serializers.SerializerMethodField()
 
     class Meta:
         model = Match
         fields = ["id", "need", "need_title", "counterpart", "counterpart_name", "counterpart_kind", "counterpart_region",
                   "supporting_listings", "score", "score_parts", "explanation", "reasons", "model_version", "source",
-                  "status", "decision_reason", "created_at", "updated_at"]
+                  "status", "decision_reason", "decline_category", "close_reason", "introduced_at",
+                  "need_side_accepted_at", "counterpart_accepted_at", "connected_at", "created_at", "updated_at"]
         read_only_fields = fields
+
+    def _side(self, obj: Match) -> str:
+        request = self.context.get("request")
+        return review_selectors.viewer_side(request.user, obj) if request else ""
+
+    def get_decision_reason(self, obj: Match) -> str:
+        """Free text stays with whoever wrote it: the firm's dismissal, the reviewer's decline."""
+        side = self._side(obj)
+        own = (side == "need" and obj.status == "dismissed") or (side == "counterpart" and obj.status != "dismissed")
+        return obj.decision_reason if own else ""
+
+    def get_decline_category(self, obj: Match) -> str:
+        """A firm learns decline reasons only as aggregates; the reviewing side and managers see the category."""
+        return obj.decline_category if self._side(obj) in ("counterpart", "manager") else ""
 
     def _hidden(self) -> set[int]:
         return self.context.get("hidden_ids", set())
@@ -66,18 +84,19 @@ class DismissSerializer(serializers.Serializer):
 
 @extend_schema_view(
     list=extend_schema(
-        summary="Proposed partners for the needs of the caller's organisations, best first",
+        summary="Matches of the caller's organisations (either side) and, for managers, of their clusters; best first",
         parameters=[
             OpenApiParameter("organization", int, description="Only this organisation's needs."),
             OpenApiParameter("partnership_type", str, description="Slug of a partnership type of the need."),
             OpenApiParameter("region", str, description="Region code of the counterpart."),
-            OpenApiParameter("status", str, description="proposed (default), dismissed, declined, or 'all'."),
+            OpenApiParameter("status", str, description="proposed (default), any state or comma-separated states, or 'all'."),
+            OpenApiParameter("source", str, description="model, requested or brokered."),
         ],
     ),
     retrieve=extend_schema(summary="One proposal with its score parts, explanation and reasons"),
 )
-class MatchViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
-    """Visible to the need's organisation only; confidential capability text never reaches it."""
+class MatchViewSet(MatchReviewActions, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Both sides of a match and their cluster managers; confidential text reaches only a connected other side."""
 
     serializer_class = MatchSerializer
     permission_classes = [IsAuthenticated]
@@ -86,9 +105,9 @@ class MatchViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         p = self.request.query_params
         org = p.get("organization")
         status_value = p.get("status", "proposed")
-        return selectors.proposals_for(
+        return review_selectors.matches_for(
             user=self.request.user, organization_id=int(org) if org and org.isdigit() else None,
-            partnership_type=p.get("partnership_type", ""), region=p.get("region", ""),
+            partnership_type=p.get("partnership_type", ""), region=p.get("region", ""), source=p.get("source", ""),
             status="" if status_value == "all" or self.action != "list" else status_value,
         )
 

@@ -1,0 +1,250 @@
+"""Notifications of the review lifecycle: in-app rows plus an email in the recipient's language.
+
+Queued after commit as Celery tasks that take ids. Each (event, recipient) has an idempotency key
+under a unique constraint, so a task delivered twice, or a retried one, never notifies twice.
+People who chose the daily digest get their unemailed notices once a day instead.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from accounts.emails import send_templated_email
+from accounts.models import Membership, MembershipStatus, User
+
+from .models import Match, MatchEvent, MatchMessage, MatchStatus, Notification, NotificationSettings
+
+S = MatchStatus
+_muted = threading.local()
+
+
+@contextlib.contextmanager
+def muted():
+    """No notifications queued inside (the demo builds history without mailing anyone)."""
+    _muted.on = True
+    try:
+        yield
+    finally:
+        _muted.on = False
+
+
+def _is_muted() -> bool:
+    return getattr(_muted, "on", False)
+
+
+# --- queueing (called inside the service's transaction) ----------------------------------------------
+
+
+# robust: a broker hiccup when queueing a notice is logged; it never undoes the person's action.
+def queue_event_notifications(event: MatchEvent) -> None:
+    from .tasks_review import notify_match_event
+
+    if _is_muted():
+        return
+    transaction.on_commit(lambda: notify_match_event.delay(event_id=event.pk), robust=True)
+
+
+def queue_message_notice(*, message_id: int) -> None:
+    from .tasks_review import notify_message
+
+    if _is_muted():
+        return
+    transaction.on_commit(lambda: notify_message.delay(message_id=message_id), robust=True)
+
+
+def queue_assignment_notice(*, match_id: int, assignee_id: int, actor_id: int) -> None:
+    from .tasks_review import notify_assignment
+
+    if _is_muted():
+        return
+    key = f"assign:{match_id}:{assignee_id}:{timezone.now():%Y%m%d%H%M%S%f}"
+    transaction.on_commit(lambda: notify_assignment.delay(match_id=match_id, user_id=assignee_id, key=key), robust=True)
+
+
+# --- what a notice says (rendered in the reader's language, in the app and in email) -------------------
+
+
+def notice_text(kind: str, params: dict) -> str:
+    texts = {
+        "introduced": _("New introduction: “%(need)s” (%(need_org)s) ↔ %(counterpart)s. Please accept or decline."),
+        "other_accepted": _("The other side accepted the introduction “%(need)s”; your answer completes it."),
+        "connected": _("Connected: “%(need)s” — %(need_org)s and %(counterpart)s can now see each other's contacts."),
+        "closed": _("The introduction “%(need)s” is closed."),
+        "declined": _("Your request “%(need)s” to %(counterpart)s was not taken forward."),
+        "partnership": _("Partnership confirmed: “%(need)s” — %(need_org)s and %(counterpart)s."),
+        "partnership_recorded": _("A partnership was recorded for “%(need)s”; please confirm it."),
+        "message": _("New message about “%(need)s” from %(sender_org)s."),
+        "assigned": _("Your opinion is asked on the proposal “%(need)s” ↔ %(counterpart)s."),
+        "reminder": _("Reminder: the introduction “%(need)s” is waiting for your answer."),
+        "review": _("New proposal to review: “%(need)s” (%(need_org)s)."),
+    }
+    template = texts.get(kind, "%(need)s")
+    try:
+        return template % params
+    except (KeyError, TypeError, ValueError):
+        return params.get("need", "")
+
+
+def _params(match: Match, **extra) -> dict:
+    org = match.need.organization
+    cp = match.counterpart
+    return {"need": match.need.title, "need_org": org.name_ko or org.name_en, "counterpart": cp.name_ko or cp.name_en,
+            "need_org_en": org.name_en or org.name_ko, "counterpart_en": cp.name_en or cp.name_ko, **extra}
+
+
+def _localised(params: dict, language: str) -> dict:
+    if language.startswith("ko"):
+        return params
+    return {**params, "need_org": params.get("need_org_en", params.get("need_org")),
+            "counterpart": params.get("counterpart_en", params.get("counterpart"))}
+
+
+def render_notice(n: Notification, language: str | None = None) -> str:
+    lang = language or translation.get_language() or "en"
+    return notice_text(n.kind, _localised(n.params, lang))
+
+
+# --- recipients ----------------------------------------------------------------------------------------
+
+
+def _members(org_id: int) -> list[User]:
+    return [m.user for m in Membership.objects.filter(organization_id=org_id, status=MembershipStatus.ACTIVE)
+            .select_related("user") if m.user.is_active]
+
+
+def _counterpart_people(match: Match) -> list[User]:
+    from .review import needs_review, reviewer_user_ids
+
+    people = _members(match.counterpart_id)
+    if needs_review(match.counterpart):
+        ids = reviewer_user_ids(match.counterpart_id)
+        people = [u for u in people if u.pk in ids]
+    return people
+
+
+def deliver(*, user: User, key: str, kind: str, match: Match | None, params: dict) -> bool:
+    """Write the in-app notice and send its email once; False when this key was already delivered."""
+    try:
+        with transaction.atomic():
+            notice = Notification.objects.create(user=user, key=key[:120], kind=kind, match=match, params=params)
+            digest = NotificationSettings.objects.filter(user=user, daily_digest=True).exists()
+            if not digest:
+                url = settings.SITE_URL + reverse("matches:detail", args=[match.pk]) if match else settings.SITE_URL
+                lang = user.language or settings.LANGUAGE_CODE
+                with translation.override(lang):
+                    text = notice_text(kind, _localised(params, lang))
+                send_templated_email(to=user.email, language=lang, template="match_notice",
+                                     context={"user": user, "text": text, "url": url})
+                Notification.objects.filter(pk=notice.pk).update(emailed_at=timezone.now())
+    except IntegrityError:
+        return False  # already delivered for this event: never twice
+    return True
+
+
+def deliver_event(*, event_id: int) -> int:
+    event = MatchEvent.objects.select_related("match__need__organization", "match__counterpart").filter(pk=event_id).first()
+    if event is None:
+        return 0
+    match = event.match
+    need_people, cp_people = _members(match.need.organization_id), _counterpart_people(match)
+    plan: list[tuple[list[User], str]] = []
+    if event.action == "introduce":
+        plan = [(need_people + cp_people, "introduced")]
+    elif event.action == "accept" and event.to_status == S.CONNECTED:
+        plan = [(need_people + cp_people, "connected")]
+    elif event.action == "accept":
+        acted_need = event.actor_id in {u.pk for u in need_people}
+        plan = [(cp_people if acted_need else need_people, "other_accepted")]
+    elif event.to_status == S.CLOSED:
+        plan = [(need_people + cp_people, "closed")]
+    elif event.action == "decline" and match.requested_by_id:
+        plan = [([u for u in need_people if u.pk == match.requested_by_id], "declined")]
+    elif event.action == "partnership_confirmed":
+        plan = [(need_people + cp_people, "partnership")]
+    sent = 0
+    for people, kind in plan:
+        for user in {u.pk: u for u in people if u.pk != event.actor_id}.values():
+            sent += deliver(user=user, key=f"event:{event.pk}:{user.pk}", kind=kind, match=match, params=_params(match))
+    return sent
+
+
+def deliver_message(*, message_id: int) -> int:
+    msg = MatchMessage.objects.select_related("match__need__organization", "match__counterpart", "sender_org").filter(
+        pk=message_id).first()
+    if msg is None:
+        return 0
+    match = msg.match
+    other = match.counterpart_id if msg.sender_org_id == match.need.organization_id else match.need.organization_id
+    params = _params(match, sender_org=msg.sender_org.name)  # never the body: read it on the platform
+    return sum(deliver(user=u, key=f"message:{msg.pk}:{u.pk}", kind="message", match=match, params=params)
+               for u in _members(other) if u.pk != msg.sender_id)
+
+
+def deliver_assignment(*, match_id: int, user_id: int, key: str) -> int:
+    match = Match.objects.select_related("need__organization", "counterpart").filter(pk=match_id).first()
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    if match is None or user is None:
+        return 0
+    return int(deliver(user=user, key=key, kind="assigned", match=match, params=_params(match)))
+
+
+# --- reminders, expiry and the digest (Celery beat) ----------------------------------------------------
+
+
+def remind_and_expire(*, now=None) -> dict[str, int]:
+    """Introductions waiting on a side get a reminder every MATCH_INTRO_REMIND_DAYS and close after
+    MATCH_INTRO_EXPIRE_DAYS."""
+    from .review import match_expire
+
+    now = now or timezone.now()
+    remind_days = int(getattr(settings, "MATCH_INTRO_REMIND_DAYS", 7))
+    expire_days = int(getattr(settings, "MATCH_INTRO_EXPIRE_DAYS", 30))
+    out = {"reminded": 0, "expired": 0}
+    waiting = Match.objects.filter(status=S.INTRODUCED).select_related("need__organization", "counterpart")
+    for match in waiting.filter(introduced_at__lt=now - timedelta(days=expire_days)):
+        out["expired"] += match_expire(match_id=match.pk) is not None
+    for match in waiting.filter(introduced_at__lt=now - timedelta(days=remind_days)):
+        n = match.reminders_sent + 1
+        if match.introduced_at > now - timedelta(days=remind_days * n):
+            continue  # the last reminder is recent enough
+        if not Match.objects.filter(pk=match.pk, reminders_sent=match.reminders_sent).update(reminders_sent=n):
+            continue  # another beat run took it
+        people = [] if match.need_side_accepted_at else _members(match.need.organization_id)
+        people += [] if match.counterpart_accepted_at else _counterpart_people(match)
+        for user in people:
+            out["reminded"] += deliver(user=user, key=f"reminder:{match.pk}:{n}:{user.pk}", kind="reminder",
+                                       match=match, params=_params(match))
+    return out
+
+
+def send_digests(*, now=None) -> int:
+    """One email per digest reader with the notices of the day not yet emailed."""
+    now = now or timezone.now()
+    sent = 0
+    for prefs in NotificationSettings.objects.filter(daily_digest=True).select_related("user"):
+        user = prefs.user
+        since = prefs.last_digest_at or (now - timedelta(days=1))
+        if now - since < timedelta(hours=23):
+            continue
+        with transaction.atomic():
+            rows = list(Notification.objects.select_for_update().filter(user=user, emailed_at__isnull=True,
+                                                                        created_at__lte=now))
+            if rows:
+                lang = user.language or settings.LANGUAGE_CODE
+                with translation.override(lang):
+                    lines = [f"- {render_notice(n, lang)}" for n in rows]
+                send_templated_email(to=user.email, language=lang, template="match_digest",
+                                     context={"user": user, "lines": lines, "url": settings.SITE_URL + reverse("matches:inbox")})
+                Notification.objects.filter(pk__in=[n.pk for n in rows]).update(emailed_at=now)
+                sent += 1
+            prefs.last_digest_at = now
+            prefs.save(update_fields=["last_digest_at"])
+    return sent

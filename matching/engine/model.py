@@ -4,10 +4,11 @@ Score parts for one query organisation (a firm, with its need listings) against 
 organisation, each scaled to [0, 1] over the candidates (capacity to [-1, 1]):
 - text:      summed TF-IDF similarity of the query's needs to the candidate's capabilities (log)
 - text_max:  mean over needs of the best matching capability (TF-IDF)
-- embed:     mean over needs of the best capability by multilingual USE cosine (cross-lingual)
+- embed:     mean over needs of the best capability by multilingual USE cosine (cross-lingual),
+             scaled from the candidates' median (0) to their best (1)
 - facets:    overlap of therapeutic areas / technologies / partnership types
-- peers:     "organisations like yours partnered with X": query-to-firm need similarity, squared,
-             times those firms' known partners
+- peers:     "organisations like yours partnered with X": need similarity of the query to every
+             other organisation (TF-IDF and USE), to the 4th power, times their known partners
 - copartner: shared capability listings (e.g. the same trial) with the query's known partners
 - popularity: log of the candidate's known partnerships
 - capacity:  trial phases / ethics turnaround / volume against the need's stated requirements
@@ -139,7 +140,7 @@ class Model:
             fq = np.asarray(Fx.sum(axis=0)).ravel()
             fn = np.linalg.norm(fq)
             parts["facets"] = _scale(self.org_facets @ (fq / fn), mask) if fn > 0 else np.zeros(n)
-        # peers: firms whose needs read like the query's, weighted by similarity squared
+        # peers: organisations whose needs read like the query's, weighted by similarity ** PEER_POWER
         sim = self.peer_similarity(tokens, E)
         if context is not None:
             context["peer_similarity"] = sim

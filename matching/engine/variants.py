@@ -29,7 +29,8 @@ def rank_with(model: Model, weights: dict[str, float] | None, top: int = 50) -> 
 
 
 def subsets(path: str | Path) -> dict[str, set[str]]:
-    """Query firms by direction (language of need -> language of its test partners' listings)."""
+    """Query firms by direction: need language -> the other language, when the test partner lists
+    anything in it (the gold partner may also hold same-language listings unrelated to the need)."""
     data = read_exchange(path)
     kinds, _, test = read_truth(path)
     langs: dict[str, set[str]] = {}
@@ -48,9 +49,10 @@ def subsets(path: str | Path) -> dict[str, set[str]]:
         out["all"].add(firm)
         need_lang = next(iter(langs.get(firm, {"en"})))
         cap_langs = set().union(*(langs.get(r, set()) for r in rel))
-        if need_lang == "ko" and cap_langs == {"en"}:
+        # a partner with any listing in the other language counts as a cross-language pair
+        if need_lang == "ko" and "en" in cap_langs:
             out["ko->en"].add(firm)
-        elif need_lang == "en" and cap_langs == {"ko"}:
+        elif need_lang == "en" and "ko" in cap_langs:
             out["en->ko"].add(firm)
         else:
             out["same language"].add(firm)

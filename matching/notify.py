@@ -13,12 +13,13 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from accounts.emails import send_templated_email
 from accounts.models import Membership, MembershipStatus, User
+from accounts.tasks import send_email
 
 from .models import Match, MatchEvent, MatchMessage, MatchStatus, Notification, NotificationSettings
 
@@ -112,6 +113,17 @@ def render_notice(n: Notification, language: str | None = None) -> str:
     return notice_text(n.kind, _localised(n.params, lang))
 
 
+def _send_now(*, to: str, language: str, template: str, context: dict) -> None:
+    """Render (as accounts.emails does) and send inside this task: we already are the async step, and a
+    failure rolls the notice back so the retried task sends it (the key keeps it to one)."""
+    context = {"site_url": settings.SITE_URL, **context}
+    with translation.override(language or settings.LANGUAGE_CODE):
+        subject = " ".join(render_to_string(f"emails/{template}_subject.txt", context).split())
+        text = render_to_string(f"emails/{template}_body.txt", context)
+        html = render_to_string("emails/base.html", {**context, "body": text, "subject": subject})
+    send_email(to=[to], subject=subject, text=text, html=html)
+
+
 # --- recipients ----------------------------------------------------------------------------------------
 
 
@@ -141,8 +153,8 @@ def deliver(*, user: User, key: str, kind: str, match: Match | None, params: dic
                 lang = user.language or settings.LANGUAGE_CODE
                 with translation.override(lang):
                     text = notice_text(kind, _localised(params, lang))
-                send_templated_email(to=user.email, language=lang, template="match_notice",
-                                     context={"user": user, "text": text, "url": url})
+                _send_now(to=user.email, language=lang, template="match_notice",
+                          context={"user": user, "text": text, "url": url})
                 Notification.objects.filter(pk=notice.pk).update(emailed_at=timezone.now())
     except IntegrityError:
         return False  # already delivered for this event: never twice
@@ -241,8 +253,8 @@ def send_digests(*, now=None) -> int:
                 lang = user.language or settings.LANGUAGE_CODE
                 with translation.override(lang):
                     lines = [f"- {render_notice(n, lang)}" for n in rows]
-                send_templated_email(to=user.email, language=lang, template="match_digest",
-                                     context={"user": user, "lines": lines, "url": settings.SITE_URL + reverse("matches:inbox")})
+                _send_now(to=user.email, language=lang, template="match_digest",
+                          context={"user": user, "lines": lines, "url": settings.SITE_URL + reverse("matches:inbox")})
                 Notification.objects.filter(pk__in=[n.pk for n in rows]).update(emailed_at=now)
                 sent += 1
             prefs.last_digest_at = now

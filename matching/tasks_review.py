@@ -6,21 +6,21 @@ from __future__ import annotations
 from celery import shared_task
 
 
-@shared_task(name="matching.notify_match_event", acks_late=True)
+@shared_task(name="matching.notify_match_event", acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def notify_match_event(*, event_id: int) -> int:
     from .notify import deliver_event
 
     return deliver_event(event_id=event_id)
 
 
-@shared_task(name="matching.notify_message", acks_late=True)
+@shared_task(name="matching.notify_message", acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def notify_message(*, message_id: int) -> int:
     from .notify import deliver_message
 
     return deliver_message(message_id=message_id)
 
 
-@shared_task(name="matching.notify_assignment", acks_late=True)
+@shared_task(name="matching.notify_assignment", acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def notify_assignment(*, match_id: int, user_id: int, key: str) -> int:
     from .notify import deliver_assignment
 

@@ -1,0 +1,70 @@
+"""In a real browser: the hospital's TTO approves a proposal by keyboard, the startup accepts the
+introduction, the hospital accepts, both see each other's contacts and exchange a message."""
+
+import re
+
+import pytest
+
+from matching.models import Match, MatchStatus
+from tests.factories import PASSWORD
+from tests.matching.review_world import PHONE_MARKER, build_world
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _login(page, base: str, email: str) -> None:
+    page.goto(f"{base}/accounts/login/")
+    page.fill("#id_email", email)
+    page.fill("#id_password", PASSWORD)
+    page.click("form button[type=submit]:has-text('Sign in')")
+    page.wait_for_url(re.compile(r"^(?!.*/accounts/login/).*$"))
+
+
+def test_tto_approves_by_keyboard_both_accept_contacts_and_a_message(page, live_server, artifacts_dir):
+    base = live_server.url
+    w = build_world()
+    pk = w.match.pk
+
+    # The TTO works the queue with the keyboard: j moves, a approves the current row.
+    _login(page, base, w.tto.email)
+    page.goto(f"{base}/matches/review/")
+    row = page.locator(f"#row-{pk}")
+    row.wait_for()
+    page.keyboard.press("k")  # stays on the first (only) row
+    assert page.evaluate("document.activeElement.id") == f"row-{pk}"
+    page.screenshot(path=str(artifacts_dir / "review-queue.png"), full_page=True)
+    page.keyboard.press("a")
+    page.wait_for_load_state("load")
+    page.locator("text=Done.").wait_for()
+    assert Match.objects.get(pk=pk).status == MatchStatus.INTRODUCED
+
+    # The startup accepts from its inbox.
+    other = page.context.browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
+    fpage = other.new_page()
+    _login(fpage, base, w.startup.email)
+    fpage.goto(f"{base}/matches/")
+    fpage.locator(f"tr[data-id='{pk}'] button[data-action=accept]").click()
+    fpage.locator("text=Done.").wait_for()
+    assert Match.objects.get(pk=pk).need_side_accepted_at is not None
+    fpage.goto(f"{base}/matches/{pk}/")
+    assert fpage.locator("#contacts").count() == 0 and PHONE_MARKER not in fpage.content()
+
+    # The hospital accepts on the match page: connected, contacts on both sides.
+    page.goto(f"{base}/matches/{pk}/")
+    page.click("#actions button[data-action=accept]")
+    page.locator("#contacts").wait_for()
+    assert Match.objects.get(pk=pk).status == MatchStatus.CONNECTED
+    assert w.startup.email in page.inner_text("#contacts")
+    page.fill("#message-body", "반갑습니다. Shall we talk on Tuesday?")
+    page.click("#thread button[type=submit]")
+    page.locator(".cl-message-body:has-text('Shall we talk on Tuesday?')").wait_for()
+
+    fpage.goto(f"{base}/matches/{pk}/")
+    assert PHONE_MARKER in fpage.inner_text("#contacts")
+    assert "Shall we talk on Tuesday?" in fpage.inner_text("#thread")
+    fpage.fill("#message-body", "Tuesday 2 pm works.")
+    fpage.click("#thread button[type=submit]")
+    fpage.locator(".cl-message-body:has-text('Tuesday 2 pm works.')").wait_for()
+    fpage.screenshot(path=str(artifacts_dir / "review-match-connected.png"), full_page=True)
+    assert w.match.messages.count() == 2
+    other.close()

@@ -93,11 +93,16 @@ def _take(pool: list[Match]) -> Match | None:
 def _firm_story(celllogic, smc, startup: User, tto: User, pool: list[Match]) -> dict[str, int]:
     out = {}
     # Connected with the TTO's hospital, with a conversation: asked for by the startup from smc's profile.
-    # (an existing proposal of the pair if there is one; else a need with room, keeping N per need)
+    # (an existing proposal of the pair if there is one; else the need's weakest untouched proposal
+    # makes room, as a recompute would, so a need keeps at most N matches)
     existing = Match.objects.filter(need__organization=celllogic, counterpart=smc, status=S.PROPOSED).first()
     need = existing.need if existing else (
-        celllogic.listings.filter(side="need", status="open").annotate(n=Count("matches")).filter(n__lt=review_per_need())
-        .order_by("n", "pk").first())
+        celllogic.listings.filter(side="need", status="open").annotate(n=Count("matches")).order_by("n", "pk").first())
+    if need is not None and existing is None and need.matches.count() >= review_per_need():
+        weakest = need.matches.filter(status=S.PROPOSED, source=MatchSource.MODEL).order_by("score", "pk").first()
+        if weakest is not None:
+            pool[:] = [m for m in pool if m.pk != weakest.pk]
+            weakest.delete()
     if need is not None:
         m = review.match_request(user=startup, need_id=need.pk, counterpart_id=smc.pk,
                                  note="임상시험 협력을 요청드립니다.")

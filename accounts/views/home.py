@@ -4,19 +4,31 @@ from django.shortcuts import render
 
 from clusters.models import Cluster
 
-from .. import selectors
+from .. import dashboard, selectors
 from ..models import Organization, OrganizationStatus
 
 
 def home_view(request: HttpRequest) -> HttpResponse:
+    """Public landing page; for signed-in people a dashboard of their next actions (constant queries)."""
     context = {
         "clusters": Cluster.objects.order_by("name_en"),
         "verified_count": Organization.objects.filter(status=OrganizationStatus.VERIFIED).count(),
     }
-    if request.user.is_authenticated:
-        context["join_requests"] = selectors.pending_join_requests(user=request.user)
-        if selectors.is_cluster_manager(request.user):
-            context["queue_count"] = selectors.verification_queue(user=request.user).count()
+    user = request.user
+    if user.is_authenticated:
+        is_manager = selectors.is_cluster_manager(user)
+        context["join_requests"] = selectors.pending_join_requests(user=user)
+        registrations = dashboard.upcoming_registrations(user=user)
+        context["my_registrations"] = list(registrations[: dashboard.UPCOMING_SHOWN])
+        context["registration_count"] = registrations.order_by().count()
+        context["upcoming_events"] = list(dashboard.upcoming_events(user=user)[: dashboard.UPCOMING_SHOWN])
+        has_active_org = bool(selectors.member_org_ids(user))
+        context["has_org"] = has_active_org
+        if has_active_org:
+            context["proposal_count"] = dashboard.open_proposal_count(user=user)
+            context["listing_count"] = dashboard.open_listing_count(user=user)
+        if is_manager:
+            context["queue_count"] = selectors.verification_queue(user=user).count()
     return render(request, "home.html", context)
 
 

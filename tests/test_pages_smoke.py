@@ -48,7 +48,7 @@ HEADINGS = {
         "partnering": "1:1 미팅",
         "verification": "검증 대기 목록",
         "match_runs": "매칭 실행",
-        "checkin": "체크인",
+        "checkin": "참석 확인",
     },
 }
 

@@ -51,15 +51,23 @@ def needs_review(org: Organization) -> bool:
     return org.kind in REVIEW_KINDS
 
 
+def _reviewers(user: User, org_id: int) -> set[int]:
+    """reviewer_user_ids memoised on the person for one request, so lists stay at constant queries."""
+    memo = user.__dict__.setdefault("_reviewers_of", {})
+    if org_id not in memo:
+        memo[org_id] = reviewer_user_ids(org_id)
+    return memo[org_id]
+
+
 def is_reviewer(user: User, match: Match) -> bool:
-    return user.is_authenticated and needs_review(match.counterpart) and user.pk in reviewer_user_ids(match.counterpart_id)
+    return user.is_authenticated and needs_review(match.counterpart) and user.pk in _reviewers(user, match.counterpart_id)
 
 
 def acts_for_counterpart(user: User, match: Match) -> bool:
     """Accept/decline an introduction for the counterpart: its reviewers, or any member of a non-reviewing kind."""
     if not user.is_authenticated or match.counterpart_id not in member_org_ids(user):
         return False
-    return not needs_review(match.counterpart) or user.pk in reviewer_user_ids(match.counterpart_id)
+    return not needs_review(match.counterpart) or user.pk in _reviewers(user, match.counterpart_id)
 
 
 def acts_for_need(user: User, match: Match) -> bool:
@@ -170,7 +178,7 @@ def match_request(*, user: User, need_id: int, counterpart_id: int, note: str = 
     match, created = Match.objects.get_or_create(
         need=need, counterpart=counterpart, defaults={"source": MatchSource.REQUESTED, "requested_by": user})
     match = _locked(match.pk)
-    if not created and match.status != S.PROPOSED:
+    if not created and (match.status != S.PROPOSED or match.need_side_accepted_at):
         raise Conflict(_("This pair is already %(status)s.") % {"status": S(match.status).label})
     now = timezone.now()
     Match.objects.filter(pk=match.pk).update(source=MatchSource.REQUESTED, requested_by=user, need_side_accepted_at=now)
@@ -267,7 +275,8 @@ def match_reject(*, user: User, match_id: int, note: str = "") -> Match:
     side = _side(user, match)
     reason = CloseReason.DECLINED_BY_FIRM if side == "need" else CloseReason.DECLINED_BY_COUNTERPART
     _move(match, to=S.CLOSED, frm=(S.INTRODUCED,), actor=user, action="reject", reason=reason, note=note,
-          internal=True, values={SIDE_FIELDS[side].replace("accepted", "declined"): timezone.now(), "close_reason": reason})
+          internal=side == "counterpart",
+          values={SIDE_FIELDS[side].replace("accepted", "declined"): timezone.now(), "close_reason": reason})
     return match
 
 

@@ -86,6 +86,13 @@ def viewer_side(user: User, match: Match) -> str:
     return ""
 
 
+def sides_for(user: User, matches: list[Match]) -> dict[int, str]:
+    """viewer_side for rows already scoped by match_visible_q, without a query per row."""
+    orgs = member_org_ids(user)
+    return {m.pk: "need" if m.need.organization_id in orgs else "counterpart" if m.counterpart_id in orgs else "manager"
+            for m in matches}
+
+
 def reviewing_org_ids(user: User) -> set[int]:
     """Hospitals and universities whose proposals this person reviews (TTO; admins where none is TTO)."""
     if not user.is_authenticated:
@@ -147,6 +154,8 @@ def stale_proposals(*, user: User) -> QuerySet[Match]:
 def history(*, match: Match, side: str) -> list[MatchEvent]:
     """The audit trail; internal notes only for the counterpart (whose reviewers wrote them)."""
     rows = list(match.events.select_related("actor").order_by("created_at", "id"))
+    if side != "counterpart":  # asking a colleague for an opinion is the reviewing side's own business
+        rows = [e for e in rows if e.action != "assign"]
     for e in rows:
         if e.internal and side != "counterpart":
             e.note = ""

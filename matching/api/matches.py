@@ -52,6 +52,9 @@ class MatchSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     def _side(self, obj: Match) -> str:
+        sides = self.context.get("sides") or {}
+        if obj.pk in sides:
+            return sides[obj.pk]
         request = self.context.get("request")
         return review_selectors.viewer_side(request.user, obj) if request else ""
 
@@ -115,6 +118,7 @@ class MatchViewSet(MatchReviewActions, mixins.ListModelMixin, mixins.RetrieveMod
         context = self.get_serializer_context()
         context["hidden_ids"] = selectors.hidden_description_ids(self.request.user, rows)
         context["facet_labels"] = facet_labels()
+        context["sides"] = review_selectors.sides_for(self.request.user, rows)
         return context
 
     def list(self, request, *args, **kwargs):

@@ -30,6 +30,7 @@ class World:
     need: Listing
     capability: Listing
     match: Match
+    cluster: object = None
 
 
 def facets(kind, *slugs):
@@ -71,4 +72,4 @@ def build_world() -> World:
                                  score_parts={"text": 0.5})
     match.supporting_listings.set([cap])
     return World(firm, startup, other_firm_user, hospital, tto, hospital_admin, other_tto, manager, outsider,
-                 need, cap, match)
+                 need, cap, match, cluster)

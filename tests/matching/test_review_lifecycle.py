@@ -214,3 +214,18 @@ def test_partnering_meeting_moves_a_connected_match_to_met_without_a_second_edge
     assert review.meeting_held(org_a_id=w.hospital.pk, org_b_id=w.firm.pk, user=None)  # again: still one edge
     assert Linkage.objects.filter(kind="meeting").count() == 1
     assert not review.meeting_held(org_a_id=w.hospital.pk, org_b_id=w.other_tto.pk, user=None)
+
+
+def test_history_keeps_the_reviewers_business_to_the_reviewing_side(w):
+    from matching.review_selectors import history
+
+    colleague = UserFactory()
+    MembershipFactory(user=colleague, organization=w.hospital)
+    conversation.match_assign(user=w.tto, match_id=w.match.pk, assignee_id=colleague.pk, note="what do you think?")
+    review.match_decline(user=w.tto, match_id=w.match.pk, category="outside_field", note="not our ward")
+    firm = history(match=w.match, side="need")
+    assert [e.action for e in firm] == ["decline"] and firm[0].note == "" and firm[0].reason == ""
+    manager = history(match=w.match, side="manager")
+    assert manager[0].reason == "outside_field" and manager[0].note == ""
+    hospital = history(match=w.match, side="counterpart")
+    assert [e.action for e in hospital] == ["assign", "decline"] and hospital[1].note == "not our ward"

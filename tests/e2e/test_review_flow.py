@@ -7,7 +7,7 @@ import pytest
 
 from matching.models import Match, MatchStatus
 from tests.factories import PASSWORD
-from tests.matching.review_world import PHONE_MARKER, build_world
+from tests.matching.review_world import PHONE_MARKER, build_world, make_listing
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -68,3 +68,22 @@ def test_tto_approves_by_keyboard_both_accept_contacts_and_a_message(page, live_
     fpage.screenshot(path=str(artifacts_dir / "review-match-connected.png"), full_page=True)
     assert w.match.messages.count() == 2
     other.close()
+
+
+def test_tto_declines_the_second_proposal_by_keyboard(page, live_server):
+    w = build_world()
+    other_need = make_listing(w.firm, "need", "Second need", "Another oncology study.", visibility="members")
+    second = Match.objects.create(need=other_need, counterpart=w.hospital, score=0.1)
+    _login(page, live_server.url, w.tto.email)
+    page.goto(f"{live_server.url}/matches/review/")
+    page.locator(f"#row-{second.pk}").wait_for()
+    page.keyboard.press("j")  # to the second row (lower score)
+    assert page.evaluate("document.activeElement.id") == f"row-{second.pk}"
+    page.keyboard.press("d")  # no reason chosen yet: the reason list gets the focus
+    assert page.evaluate("document.activeElement.name") == "reason"
+    page.select_option(f"#row-{second.pk} select[name=reason]", "outside_field")
+    page.keyboard.press("Enter")
+    page.locator("text=Done.").wait_for()
+    second.refresh_from_db()
+    assert (second.status, second.decline_category) == (MatchStatus.DECLINED, "outside_field")
+    assert Match.objects.get(pk=w.match.pk).status == MatchStatus.PROPOSED

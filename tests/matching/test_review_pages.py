@@ -186,3 +186,23 @@ def test_request_from_the_proposals_page_goes_to_the_tto_queue(w, client):
     assert client.post(f"/api/v1/matches/{m.pk}/transition/", {"action": "request"}).status_code == 409
     client.force_login(w.tto)
     assert w.need.title in client.get("/matches/review/").text
+
+
+def test_managers_see_stale_proposals_figures_per_version_and_responsiveness(w, client, settings):
+    settings.MATCH_REVIEW_STALE_DAYS = 14
+    fresh, stale = more_proposals(w, 2)
+    Match.objects.filter(pk=stale.pk).update(created_at=timezone.now() - timedelta(days=20))
+    review.match_decline(user=w.tto, match_id=fresh.pk, category="benefit_unclear", note="private words")
+    review.match_approve(user=w.tto, match_id=w.match.pk)
+    client.force_login(w.manager)
+    page = client.get("/matches/manage/")
+    assert [m.pk for m in page.context["stale"]] == [stale.pk]
+    figures = {f["version"]: f for f in page.context["figures"]}
+    assert figures["v-test"]["rate"] == 50 and figures["v-test"]["reasons"] == [("Benefit unclear", 1)]
+    # declined one (answered), introduced one still waiting for its accept (not yet answered)
+    assert page.context["resp"][w.hospital.pk]["rate"] == 50 and page.context["resp"][w.hospital.pk]["last"]
+    assert "private words" not in page.text
+    csv_text = client.get("/matches/manage/matches.csv").content.decode()
+    assert "benefit_unclear" in csv_text and "private words" not in csv_text
+    client.force_login(w.outsider)  # a manager of another cluster
+    assert client.get("/matches/manage/").context["stale"] == []

@@ -39,3 +39,24 @@ def hit(scope: str, ident: str) -> None:
 
 def reset(scope: str, ident: str) -> None:
     cache.delete(_key(scope, ident))
+
+
+# --- sign-in: one counter for every way in (the login page, the API token endpoint, the admin) -------
+
+
+def login_ident(request: HttpRequest, email: str) -> str:
+    return f"{client_ip(request)}:{(email or '').strip().lower()}"
+
+
+def login_blocked(request: HttpRequest, email: str) -> bool:
+    """Too many failed sign-ins for this address from this client, or from this client at all."""
+    return is_throttled("login", login_ident(request, email)) or is_throttled("login_ip", client_ip(request))
+
+
+def login_failed(request: HttpRequest, email: str) -> None:
+    hit("login", login_ident(request, email))
+    hit("login_ip", client_ip(request))
+
+
+def login_succeeded(request: HttpRequest, email: str) -> None:
+    reset("login", login_ident(request, email))

@@ -6,6 +6,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -18,22 +19,42 @@ from ..models import Invitation, Organization, User
 def login_view(request: HttpRequest) -> HttpResponse:
     form = LoginForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        ident = f"{throttle.client_ip(request)}:{form.cleaned_data['email'].lower()}"
-        if throttle.is_throttled("login", ident):
+        email = form.cleaned_data["email"]
+        if throttle.login_blocked(request, email):
             form.add_error(None, _("Too many failed attempts. Wait 15 minutes or reset your password."))
             return render(request, "accounts/login.html", {"form": form}, status=429)
         user = authenticate(request, email=form.cleaned_data["email"], password=form.cleaned_data["password"])
         if user is None:
-            throttle.hit("login", ident)
+            throttle.login_failed(request, email)
             form.add_error(None, _("The email address or password is not correct."))
         else:
-            throttle.reset("login", ident)
+            throttle.login_succeeded(request, email)
             login(request, user)
             next_url = request.GET.get("next", "")
-            if next_url.startswith("/") and not next_url.startswith("//"):
+            # Only a path on this site: browsers read "/\\evil.example" like "//evil.example".
+            if next_url.startswith("/") and url_has_allowed_host_and_scheme(
+                next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+            ):
                 return redirect(next_url)
             return redirect("home")
     return render(request, "accounts/login.html", {"form": form})
+
+
+def admin_login_view(request: HttpRequest) -> HttpResponse:
+    """The admin's sign-in page, under the same failure counter as the login page and the API."""
+    from django.contrib import admin
+
+    if request.method != "POST":
+        return admin.site.login(request)
+    email = request.POST.get("username", "")
+    if throttle.login_blocked(request, email):
+        return HttpResponse(_("Too many failed attempts. Wait 15 minutes or reset your password."), status=429)
+    response = admin.site.login(request)
+    if response.status_code == 302:
+        throttle.login_succeeded(request, email)
+    else:
+        throttle.login_failed(request, email)
+    return response
 
 
 @require_POST

@@ -37,9 +37,16 @@ class RegistrationAdmin(admin.ModelAdmin):
 
 @admin.register(CalendarFeed)
 class CalendarFeedAdmin(admin.ModelAdmin):
+    """The token is the person's secret: never shown here. Deleting the feed revokes the link."""
+
     list_display = ["user", "created_at"]
     raw_id_fields = ["user"]
     search_fields = ["user__email"]
+    exclude = ["token"]
+    readonly_fields = ["user", "created_at"]
+
+    def has_add_permission(self, request) -> bool:  # a feed is made by its owner, with a fresh secret
+        return False
 
 
 @admin.register(PartneringSession)

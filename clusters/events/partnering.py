@@ -32,6 +32,8 @@ from ..models import (
 )
 from . import selectors
 
+MAX_SLOTS, MAX_TABLES, MAX_SLOT_MINUTES = 200, 1000, 24 * 60
+
 
 def _partnering_event(event_id: int, *, lock: bool = False) -> Event:
     qs = Event.objects.select_for_update() if lock else Event.objects
@@ -60,6 +62,10 @@ def partnering_configure(
         raise NotAllowed(_("Only the managers of this event's cluster can do this."))
     if min(slot_minutes, slots, tables) <= 0:
         raise DomainError(_("Slots, tables and minutes must be positive."))
+    if slots > MAX_SLOTS or tables > MAX_TABLES or slot_minutes > MAX_SLOT_MINUTES:
+        # The columns are small integers, and every page of the event draws each slot.
+        raise DomainError(_("At most %(slots)s slots, %(tables)s tables and %(minutes)s minutes a meeting.")
+                          % {"slots": MAX_SLOTS, "tables": MAX_TABLES, "minutes": MAX_SLOT_MINUTES})
     used = Meeting.objects.filter(event=event)
     if used.filter(Q(slot__gte=slots) | Q(table__gte=tables)).exists():
         raise Conflict(_("Scheduled meetings use slots or tables beyond the new grid."))
@@ -91,6 +97,9 @@ def meeting_request_create(*, user: User, event_id: int, recipient_id: int, mess
     if other.pk == mine.pk:
         raise DomainError(_("You cannot request a meeting with yourself."))
     reverse = MeetingRequest.objects.select_for_update().filter(requester=other, recipient=mine).first()
+    if reverse is None and not other.show_in_participant_list:
+        # Someone who kept off the participant list is not to be found (nor named) by registration id.
+        raise DomainError(_("This person is not attending."))
     if reverse is not None and reverse.status == MeetingRequestStatus.REQUESTED:
         return _decide(reverse, accept=True)
     if reverse is not None and reverse.status == MeetingRequestStatus.ACCEPTED:

@@ -28,6 +28,9 @@ def _month_start(value: str) -> date:
     today = timezone.localdate()
     try:
         year, month = (int(x) for x in value.split("-"))
+        # The grid reaches into the months around it: stay clear of date's year limits.
+        if not 1900 <= year <= 2999:
+            raise ValueError(year)
         return date(year, month, 1)
     except (ValueError, AttributeError):
         return today.replace(day=1)
@@ -189,7 +192,8 @@ def event_ics_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 def feed_view(request: HttpRequest, token: str) -> HttpResponse:
     """No login: calendar apps subscribe with the secret URL itself."""
-    feed = CalendarFeed.objects.select_related("user").filter(token=token).first()
+    # A deactivated account's link stops working with the account.
+    feed = CalendarFeed.objects.select_related("user").filter(token=token, user__is_active=True).first()
     if feed is None:
         raise Http404
     events = selectors.feed_events(user=feed.user)

@@ -1,6 +1,5 @@
 """Organisers' pages: create, edit, publish, cancel, copy; the check-in desk; attendance CSV."""
 
-import csv
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.errors import DomainError
 from accounts.selectors import managed_cluster_ids
+from config import csvsafe
 
 from ..models import Cluster, Event
 from . import checkin, selectors, services
@@ -150,7 +150,7 @@ def attendance_csv_view(request: HttpRequest, pk: int) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="event-{event.pk}-attendance.csv"'
     response.write("\ufeff")  # so spreadsheet programs read Korean names as UTF-8
-    writer = csv.writer(response)
+    writer = csvsafe.writer(response)
     writer.writerow(["registration", "name", "email", "organisation", "status", "walk_in", "registered_at",
                      "checked_in_at", "checked_in_by", "answers"])
     for r in selectors.attendance_rows(event=event):

@@ -1,6 +1,5 @@
 """Partnering pages: requests, availability, personal agenda, outcomes; the organisers' scheduling."""
 
-import csv
 from datetime import datetime
 
 from django.contrib import messages
@@ -12,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.errors import DomainError
+from config import csvsafe
 
 from ..models import Event, EventKind, MeetingOutcome, PartneringSession, Registration, RegistrationStatus
 from . import partnering, selectors
@@ -102,7 +102,7 @@ def agenda_csv_view(request: HttpRequest, pk: int) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="event-{event.pk}-agenda.csv"'
     response.write("\ufeff")
-    writer = csv.writer(response)
+    writer = csvsafe.writer(response)
     writer.writerow(["slot", "starts_at", "table", "person_a", "organisation_a", "person_b", "organisation_b",
                      "outcome", "follow_up_wanted"])
     for m in selectors.agenda(event=event):

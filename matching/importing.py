@@ -32,6 +32,9 @@ from clusters.models import Linkage, LinkageKind
 from .models import Facet, FacetKind, KnownLink, Listing, ListingSide
 
 MAX_DESCRIPTION = 10_000  # Listing.description's limit; longer is refused, not truncated
+MAX_ID = 200  # external_id's column
+MAX_LINK_KIND = 20  # KnownLink.kind's column
+MAX_COUNT = 2_147_483_647  # the largest value of an integer column on PostgreSQL
 LIST_SPLIT = ("|", ";")
 ORG_SYNC = ["name_ko", "name_en", "kind", "region", "country", "description", "trial_phases", "trials_per_year",
             "irb_days", "equipment"]
@@ -112,13 +115,19 @@ def read_records(text: str, *, fmt: str, progress: bool = False) -> tuple[list[t
     bar = _bar(len(lines), progress)
     if fmt == "csv":
         reader = csv.DictReader(io.StringIO(text))
-        for row in reader:
-            bar(1)
-            rec = {k.strip(): v.strip() for k, v in row.items() if k and v is not None and v.strip()}
-            for key in ("trial_phases", "equipment", "partnership_types", "therapeutic_areas", "technologies"):
-                if key in rec:
-                    rec[key] = _split_list(rec[key])
-            records.append((reader.line_num, rec))
+        try:
+            for row in reader:
+                bar(1)
+                rec = {k.strip(): v.strip() for k, v in row.items() if k and isinstance(v, str) and v.strip()}
+                for key in ("trial_phases", "equipment", "partnership_types", "therapeutic_areas", "technologies"):
+                    if key in rec:
+                        rec[key] = _split_list(rec[key])
+                if _has_nul(rec):
+                    errors.append((reader.line_num, _("contains a NUL character")))
+                    continue
+                records.append((reader.line_num, rec))
+        except csv.Error as exc:  # a NUL byte, a field beyond the csv module's limit: the rest is unreadable
+            errors.append((reader.line_num + 1, _("not valid CSV (%(reason)s)") % {"reason": exc}))
         return records, errors
     for n, line in enumerate(lines, 1):
         bar(1)
@@ -129,11 +138,27 @@ def read_records(text: str, *, fmt: str, progress: bool = False) -> tuple[list[t
         except json.JSONDecodeError as exc:
             errors.append((n, _("not valid JSON (%(reason)s)") % {"reason": exc.msg}))
             continue
+        except (ValueError, RecursionError) as exc:  # a number too long to convert, nesting too deep
+            errors.append((n, _("not valid JSON (%(reason)s)") % {"reason": str(exc)[:200]}))
+            continue
         if not isinstance(rec, dict):
             errors.append((n, _("expected a JSON object")))
             continue
+        if _has_nul(rec):  # PostgreSQL text cannot hold it
+            errors.append((n, _("contains a NUL character")))
+            continue
         records.append((n, rec))
     return records, errors
+
+
+def _has_nul(value) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_nul(v) for v in value)
+    return False
 
 
 def _bar(total: int, enabled: bool) -> Callable[[int], None]:
@@ -172,8 +197,10 @@ def _count(rec: dict, key: str) -> tuple[int | None, str | None]:
         return None, None
     try:
         num = int(float(val))
-    except (TypeError, ValueError):
-        return None, _("'%(key)s' must be a whole number, got %(value)r") % {"key": key, "value": val}
+        if num > MAX_COUNT:  # beyond the database's integer columns
+            raise OverflowError(num)
+    except (TypeError, ValueError, OverflowError):
+        return None, _("'%(key)s' must be a whole number, got %(value)r") % {"key": key, "value": str(val)[:50]}
     return (num, None) if num >= 0 else (None, _("'%(key)s' must not be negative") % {"key": key})
 
 
@@ -260,6 +287,9 @@ def check(records: Iterable[tuple[int, dict]], *, source: str, report: ImportRep
             if not rid:
                 report.errors.append((n, _("missing 'id'")))
                 continue
+            if len(rid) > MAX_ID:
+                report.errors.append((n, _("'id' is longer than %(max)s characters") % {"max": MAX_ID}))
+                continue
             if (kind, rid) in first_line:
                 report.errors.append((n, _("duplicate %(kind)s id %(id)r (first on line %(line)s)")
                                       % {"kind": kind, "id": rid, "line": first_line[kind, rid]}))
@@ -276,6 +306,8 @@ def check(records: Iterable[tuple[int, dict]], *, source: str, report: ImportRep
         elif kind == "link":
             a, b = str(rec.get("a") or ""), str(rec.get("b") or "")
             errs = [] if a and b and a != b else [_("a link needs two different organisations 'a' and 'b'")]
+            if len(str(rec.get("kind") or "")) > MAX_LINK_KIND:
+                errs.append(_("unknown link kind %(kind)r") % {"kind": str(rec.get("kind"))[:50]})
             if (rec.get("split") or "") not in ("", "known"):
                 report.add("links skipped (evaluation split)")
                 continue

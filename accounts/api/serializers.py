@@ -80,6 +80,14 @@ class MeSerializer(serializers.ModelSerializer):
         fields = ["id", "email", "full_name", "phone", "language", "email_verified_at", "news_opt_in", "memberships"]
         read_only_fields = ["id", "email", "email_verified_at", "memberships"]
 
+    def update(self, instance: User, validated_data: dict) -> User:
+        """Through the service the profile page uses: a news opt-in change records when it happened."""
+        from ..services import profile_update
+
+        fields = {name: validated_data.get(name, getattr(instance, name))
+                  for name in ("full_name", "phone", "language", "news_opt_in")}
+        return profile_update(user=instance, **fields)
+
     def get_memberships(self, user: User) -> list[dict]:
         return [
             {"organization": m.organization_id, "name": m.organization.name, "role": m.role,

@@ -29,7 +29,7 @@ class ListingFilter(filters.FilterSet):
     technology = filters.CharFilter(method="filter_facet", help_text="Slug of a technology.")
     stage = filters.CharFilter(field_name="stage__slug", help_text="Slug of a development stage.")
     search = filters.CharFilter(
-        method="filter_search",
+        method="filter_search", max_length=200,  # as the browse page's search box: a bounded query
         help_text="Words that must all occur in the title or (where the caller may read it) the description.",
     )
 

@@ -38,3 +38,12 @@ def open_listing_count(*, user: User) -> int:
     if not orgs:
         return 0
     return Listing.objects.filter(organization_id__in=orgs, status=ListingStatus.OPEN).count()
+
+
+def review_queue_count(*, user: User) -> int | None:
+    """Proposals waiting for the person's TTO review; None when they review for no organisation."""
+    from matching.review_selectors import review_queue, reviewing_org_ids
+
+    if not reviewing_org_ids(user):
+        return None
+    return review_queue(user=user).order_by().count()

@@ -145,7 +145,10 @@ def test_home_dashboard_shows_next_actions(world):
     body = _client(world["users"]["manager"], "en").get(reverse("home")).content.decode()
     assert 'id="dashboard-actions"' in body
     assert reverse("manage:verification") in body
+    body = _client(world["users"]["tto"], "en").get(reverse("home")).content.decode()
+    assert reverse("matches:queue") in body
     body = _client(world["users"]["startup"], "en").get(reverse("home")).content.decode()
+    assert reverse("matches:queue") not in body.split('id="dashboard-actions"')[1].split("</div>")[0]
     assert "My upcoming events" in body and world["meetup"].title_en in body
     assert reverse("listings:proposals") in body and reverse("events:mine") in body
 
@@ -182,3 +185,21 @@ def test_500_is_static():
 
     source = engines["django"].get_template("500.html").template.source
     assert "{%" not in source and "{{" not in source
+
+
+def test_home_dashboard_queries_do_not_grow_with_rows(world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    startup = world["users"]["startup"]
+    client = _client(startup, "en")
+    with CaptureQueriesContext(connection) as small:
+        client.get(reverse("home"))
+    for _ in range(4):
+        event = EventFactory(cluster=world["meetup"].cluster)
+        event_register(user=startup, event_id=event.pk)
+        Listing.objects.create(organization=world["firm"], side="need", title="Another need", description="x",
+                               language="en", status="open")
+    with CaptureQueriesContext(connection) as large:
+        client.get(reverse("home"))
+    assert len(small) == len(large)

@@ -27,6 +27,7 @@ def home_view(request: HttpRequest) -> HttpResponse:
         if has_active_org:
             context["proposal_count"] = dashboard.open_proposal_count(user=user)
             context["listing_count"] = dashboard.open_listing_count(user=user)
+            context["review_count"] = dashboard.review_queue_count(user=user)
         if is_manager:
             context["queue_count"] = selectors.verification_queue(user=user).count()
     return render(request, "home.html", context)

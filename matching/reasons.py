@@ -29,13 +29,24 @@ def _useful_term(term: dict) -> bool:
     return bool(en) or len(ko) > 1  # a lone Korean syllable with no gloss tells a reader nothing
 
 
+def _listing_hidden(listing_id: object, hidden_ids: set[int]) -> bool:
+    return str(listing_id or "").isdigit() and int(listing_id) in hidden_ids
+
+
 def visible_explanation(match: Match, hidden_ids: set[int]) -> dict:
-    """The stored explanation minus what a confidential description could leak to this reader."""
+    """The stored explanation minus what a confidential description could leak to this reader.
+
+    Terms and the language flag come from both texts of the best pair, and the engine's capacity
+    sentences from the need's text: a reader who may not read either description loses them.
+    """
     exp = dict(match.explanation or {})
     best = exp.get("best_pair") or {}
-    if str(best.get("capability") or "").isdigit() and int(best["capability"]) in hidden_ids:
+    need_hidden = match.need_id in hidden_ids or _listing_hidden(best.get("need"), hidden_ids)
+    if need_hidden or _listing_hidden(best.get("capability"), hidden_ids):
         exp.pop("terms", None)
         exp.pop("cross_language", None)
+    if need_hidden:
+        exp.pop("capacity", None)
     return exp
 
 
@@ -45,10 +56,12 @@ def _term_text(term: dict) -> str:
     return _("%(term)s (bridged across languages)") % {"term": text} if term.get("bridged") else text
 
 
-def _capacity(match: Match) -> list[str]:
-    """Facts of the counterpart against what the need asks for, recomputed to be translatable."""
+def _capacity(match: Match, *, need_text_visible: bool) -> list[str]:
+    """Facts of the counterpart against what the need asks for, recomputed to be translatable.
+
+    What the need asks for is read from its description only when the reader may read it."""
     org, need = match.counterpart, match.need
-    req = parse_requirements(f"{need.title}\n{need.description}")
+    req = parse_requirements(f"{need.title}\n{need.description}" if need_text_visible else need.title)
     out = []
     have = org_phases(engine_org(org))
     if req.phases and have:
@@ -86,7 +99,8 @@ def reasons_for(match: Match, *, hidden_ids: set[int], facet_labels: dict[str, F
     facets = [facet_labels[s].label if s in facet_labels else s for s in exp.get("shared_facets") or []]
     if facets:
         out.append(Reason("facets", _("Shared tags"), facets))
-    capacity = _capacity(match) if exp.get("capacity") or match.counterpart.irb_days or match.counterpart.trial_phases else []
+    has_facts = exp.get("capacity") or match.counterpart.irb_days or match.counterpart.trial_phases
+    capacity = _capacity(match, need_text_visible=match.need_id not in hidden_ids) if has_facts else []
     if capacity:
         out.append(Reason("capacity", _("Capacity"), capacity))
     partners = [*(exp.get("partner_paths") or []), *(exp.get("similar_organisations_partnered") or [])]

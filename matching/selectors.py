@@ -177,8 +177,9 @@ def proposals_for(
 
 
 def hidden_description_ids(user: User, matches: list[Match]) -> set[int]:
-    """Supporting and best-pair capability listings whose description ``user`` may not read."""
+    """Needs, supporting and best-pair capability listings whose description ``user`` may not read."""
     listings = {lst.pk: lst for m in matches for lst in m.supporting_listings.all()}
+    listings.update({m.need.pk: m.need for m in matches})
     best = {int(m.explanation.get("best_pair", {}).get("capability") or 0) for m in matches} - set(listings) - {0}
     if best:
         listings.update({lst.pk: lst for lst in Listing.objects.filter(pk__in=best)})

@@ -5,8 +5,6 @@ overview. Writes go through ``matching.actions``/``review``/``conversation``; re
 
 from __future__ import annotations
 
-import csv
-
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -24,6 +22,7 @@ from django.views.decorators.http import require_POST
 from accounts.errors import DomainError
 from accounts.regions import Region
 from accounts.selectors import is_cluster_manager, member_org_ids, organization_people
+from config import csvsafe
 
 from . import actions, conversation, review, review_selectors, selectors
 from .learning import last_refit
@@ -100,6 +99,9 @@ def queue_view(request: HttpRequest) -> HttpResponse:
     return render(request, "matching/review/queue.html", context)
 
 
+BULK_LIMIT = 100
+
+
 @login_required
 @require_POST
 def bulk_view(request: HttpRequest) -> HttpResponse:
@@ -107,7 +109,8 @@ def bulk_view(request: HttpRequest) -> HttpResponse:
     action = request.POST.get("action")
     if action not in ("approve", "decline"):
         raise Http404
-    ids = [int(x) for x in request.POST.getlist("ids") if x.isdigit()]
+    # One transaction per match, so a request is capped at one queue page.
+    ids = [int(x) for x in request.POST.getlist("ids") if x.isdigit() and len(x) < 19][:BULK_LIMIT]
     done, failed = 0, 0
     for pk in ids:
         try:
@@ -289,7 +292,7 @@ def manage_export_view(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied(_("Only cluster managers can see this overview."))
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="matches.csv"'
-    writer = csv.writer(response)
+    writer = csvsafe.writer(response)  # titles and names are typed by users: no spreadsheet formulas
     writer.writerow(["id", "need", "need_organisation", "counterpart", "status", "source", "model_version", "score",
                      "decline_category", "close_reason", "created_at", "updated_at"])
     for m in review_selectors.matches_for(user=request.user).order_by("id").iterator(chunk_size=500):

@@ -109,7 +109,8 @@ class MatchViewSet(MatchReviewActions, mixins.ListModelMixin, mixins.RetrieveMod
         org = p.get("organization")
         status_value = p.get("status", "proposed")
         return review_selectors.matches_for(
-            user=self.request.user, organization_id=int(org) if org and org.isdigit() else None,
+            # A non-number or one beyond a 64-bit key matches nothing rather than erroring.
+            user=self.request.user, organization_id=int(org) if org and org.isdigit() and len(org) < 19 else None,
             partnership_type=p.get("partnership_type", ""), region=p.get("region", ""), source=p.get("source", ""),
             status="" if status_value == "all" or self.action != "list" else status_value,
         )

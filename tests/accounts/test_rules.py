@@ -146,3 +146,16 @@ def test_directory_keeps_search_when_a_filter_is_stale(client):
     text = response.content.decode()
     assert "Alpha Diagnostics" in text
     assert "Beta Devices" not in text
+
+
+@pytest.mark.django_db
+def test_emails_show_names_unescaped_in_text_and_escaped_once_in_html(django_capture_on_commit_callbacks):
+    inviter, org = org_admin(name_en="R&D <Bio> Labs")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.invitation_create(user=inviter, org=org, email="new@example.kr", role="member")
+    [message] = mail.outbox
+    assert "R&D <Bio> Labs" in message.subject
+    assert "R&D <Bio> Labs" in message.body
+    html = message.alternatives[0][0]
+    assert "R&amp;D &lt;Bio&gt; Labs" in html
+    assert "&amp;amp;" not in html

@@ -50,3 +50,24 @@ def test_connected_counterpart_sees_the_terms():
     review.match_accept(user=w.startup, match_id=w.match.pk)
     review.match_accept(user=w.tto, match_id=w.match.pk)
     assert NEED_MARKER in _seen_by(w.tto, w)
+
+
+def test_managers_match_export_cannot_carry_spreadsheet_formulas():
+    w = build_world()
+    w.need.title = '=HYPERLINK("http://evil.example","x")'
+    w.need.save(update_fields=["title"])
+    client = Client()
+    client.force_login(w.manager)
+    response = client.get("/matches/manage/matches.csv")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "'=HYPERLINK" in body
+    assert "\n=HYPERLINK" not in body and ",=HYPERLINK" not in body
+
+
+def test_a_huge_organisation_filter_is_not_a_500():
+    w = build_world()
+    client = Client()
+    client.force_login(w.startup)
+    response = client.get("/api/v1/matches/?organization=" + "9" * 25)
+    assert response.status_code == 200

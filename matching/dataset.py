@@ -113,6 +113,19 @@ _lock = threading.Lock()
 _cache: dict[str, object] = {}  # {"key": (version, fingerprint), "model": Model}
 
 
+def learned_weights() -> tuple[dict[str, float] | None, str]:
+    """Weights the periodic refit from people's decisions adopted (it adopts only when they win on
+    held-out organisations), with a short tag naming them; (None, "") while the defaults stand."""
+    from .learning import last_refit  # learning builds on this module
+
+    info = last_refit() or {}
+    weights = info.get("weights") if (info.get("refit") or {}).get("adopted") else None
+    if not weights:
+        return None, ""
+    tag = hashlib.sha1(repr(sorted(weights.items())).encode(), usedforsecurity=False).hexdigest()[:8]
+    return {k: float(v) for k, v in weights.items()}, tag
+
+
 def get_model(*, fresh: bool = True) -> engine.Model:
     """The fitted model for the current data; fitted at most once per (version, fingerprint).
 
@@ -123,10 +136,16 @@ def get_model(*, fresh: bool = True) -> engine.Model:
         cached = _cache.get("model")
         if cached is not None and not fresh:
             return cached
-        key = (engine.MODEL_VERSION, fingerprint())
+        weights, tag = learned_weights()
+        key = (engine.MODEL_VERSION, fingerprint(), tag)
         if cached is not None and _cache.get("key") == key:
             return cached
-        model = engine.fit(build_dataset(), refit=True)
+        if weights:
+            # Proposals carry the version, so managers compare acceptance per set of weights.
+            model = engine.fit(build_dataset(), weights=weights)
+            model.version = f"{engine.MODEL_VERSION}+w{tag}"
+        else:
+            model = engine.fit(build_dataset(), refit=True)
         _cache["key"], _cache["model"] = key, model
         return model
 

@@ -8,8 +8,9 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from config.i18n import localized
 
 from .regions import Region
 
@@ -185,9 +186,7 @@ class Organization(models.Model):
     @property
     def name(self) -> str:
         """The name in the current language, falling back to the other one."""
-        if (get_language() or "en").startswith("ko"):
-            return self.name_ko or self.name_en
-        return self.name_en or self.name_ko
+        return localized(self.name_ko, self.name_en)
 
     @property
     def is_verified(self) -> bool:

@@ -8,8 +8,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from config.i18n import localized
 
 
 class Cluster(models.Model):
@@ -39,12 +40,11 @@ class Cluster(models.Model):
 
     @property
     def name(self) -> str:
-        return self.name_ko if (get_language() or "en").startswith("ko") else self.name_en
+        return localized(self.name_ko, self.name_en)
 
     @property
     def specialisation(self) -> str:
-        ko = (get_language() or "en").startswith("ko")
-        return (self.specialisation_ko if ko else self.specialisation_en) or self.specialisation_en
+        return localized(self.specialisation_ko, self.specialisation_en)
 
 
 class Alliance(models.Model):
@@ -66,7 +66,7 @@ class Alliance(models.Model):
 
     @property
     def name(self) -> str:
-        return self.name_ko if (get_language() or "en").startswith("ko") else self.name_en
+        return localized(self.name_ko, self.name_en)
 
 
 class ClusterMembershipStatus(models.TextChoices):
@@ -234,13 +234,11 @@ class Event(models.Model):
 
     @property
     def title(self) -> str:
-        ko = (get_language() or "en").startswith("ko")
-        return (self.title_ko if ko else self.title_en) or self.title_en or self.title_ko
+        return localized(self.title_ko, self.title_en)
 
     @property
     def description(self) -> str:
-        ko = (get_language() or "en").startswith("ko")
-        return (self.description_ko if ko else self.description_en) or self.description_en or self.description_ko
+        return localized(self.description_ko, self.description_en)
 
     @property
     def seats_left(self) -> int | None:

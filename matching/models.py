@@ -3,8 +3,9 @@
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from config.i18n import localized
 
 
 class FacetKind(models.TextChoices):
@@ -35,7 +36,7 @@ class Facet(models.Model):
 
     @property
     def label(self) -> str:
-        return self.label_ko if (get_language() or "en").startswith("ko") else self.label_en
+        return localized(self.label_ko, self.label_en)
 
 
 class ListingSide(models.TextChoices):

@@ -1,10 +1,10 @@
 """Forms for event pages; times are entered in Seoul time (the active time zone) and stored in UTC."""
 
 from django import forms
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import StyledFormMixin
+from config.i18n import localized
 from matching.models import Facet, FacetKind
 
 from ..models import Cluster, Event, EventKind
@@ -96,8 +96,7 @@ class RegistrationForm(StyledFormMixin, forms.Form):
         self.fields["organization"].queryset = organizations
         self.questions = event.questions
         for question in event.questions:
-            ko = (get_language() or "en").startswith("ko")
-            label = (question.get("label_ko") if ko else question.get("label_en")) or question.get("label_en", "")
+            label = localized(question.get("label_ko"), question.get("label_en"))
             self.fields[f"answer_{question['key']}"] = forms.CharField(
                 label=label, required=bool(question.get("required")),
                 max_length=2000, widget=forms.Textarea(attrs={"rows": 2}),

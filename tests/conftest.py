@@ -62,6 +62,8 @@ def celery_worker(transactional_db, tmp_path, settings):
     from django.db import connection
 
     db = connection.settings_dict
+    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+        unavailable("a worker process cannot open the in-memory SQLite test database; set DATABASE_URL")
     if db["ENGINE"].endswith("sqlite3"):
         db_url = f"sqlite:///{db['NAME']}"
     else:

@@ -14,8 +14,7 @@ BILINGUAL = Path(__file__).resolve().parents[1] / "data" / "bilingual" / "biling
 
 @pytest.fixture(scope="module")
 def figures(tmp_path_factory):
-    if not BILINGUAL.exists():
-        pytest.skip("bilingual set not present")
+    assert BILINGUAL.exists(), f"the committed bilingual set is missing: {BILINGUAL}"
     mp = pytest.MonkeyPatch()
     mp.setenv("CLUSTERLINK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     try:

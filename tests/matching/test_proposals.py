@@ -157,8 +157,6 @@ def test_dismiss_needs_a_reason_and_a_member(world):
 
 @pytest.mark.worker
 def test_full_recompute_runs_as_a_chord_on_a_real_worker(celery_worker, world):
-    if connection.vendor == "sqlite" and connection.is_in_memory_db():
-        pytest.skip("a worker process cannot see an in-memory SQLite test database; run with DATABASE_URL=postgres://…")
     run = runs.match_run_start(user=world["manager"])  # dispatched on commit (autocommit here)
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:

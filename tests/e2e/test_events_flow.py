@@ -7,17 +7,11 @@ import pytest
 from django.utils import timezone
 
 from clusters.models import Event, Registration
-from tests.factories import PASSWORD, ClusterFactory, OrganizationFactory, cluster_manager, verified_member
+from tests.e2e.helpers import sign_in
+from tests.factories import ClusterFactory, OrganizationFactory, cluster_manager, verified_member
 
 pytestmark = [pytest.mark.browser, pytest.mark.sqlite_pass, pytest.mark.django_db(transaction=True)]
 
-
-def _login(page, base: str, email: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.fill("#id_email", email)
-    page.fill("#id_password", PASSWORD)
-    page.click("form button[type=submit]:has-text('Sign in')")
-    page.wait_for_url(re.compile(r"^(?!.*/accounts/login/).*$"))
 
 
 def test_manager_publishes_startup_registers_manager_checks_in(page, live_server, artifacts_dir):
@@ -27,7 +21,7 @@ def test_manager_publishes_startup_registers_manager_checks_in(page, live_server
     day = timezone.localdate() + timedelta(days=10)
 
     # The manager creates the meetup (times typed in Seoul time) and publishes it.
-    _login(page, base, manager.email)
+    sign_in(page, base, manager.email)
     page.goto(f"{base}/events/new/")
     page.select_option("#id_cluster", str(cluster.pk))
     page.select_option("#id_kind", "meetup")
@@ -47,7 +41,7 @@ def test_manager_publishes_startup_registers_manager_checks_in(page, live_server
     # The startup finds it on the calendar and registers.
     other = page.context.browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
     fpage = other.new_page()
-    _login(fpage, base, founder.email)
+    sign_in(fpage, base, founder.email)
     fpage.goto(f"{base}/events/?view=month&month={day:%Y-%m}")
     fpage.screenshot(path=str(artifacts_dir / "events-calendar.png"), full_page=True)
     fpage.click("a:has-text('Digital health founders meetup')")

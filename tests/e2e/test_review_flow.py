@@ -1,23 +1,15 @@
 """In a real browser: the hospital's TTO approves a proposal by keyboard, the startup accepts the
 introduction, the hospital accepts, both see each other's contacts and exchange a message."""
 
-import re
 
 import pytest
 
 from matching.models import Match, MatchStatus
-from tests.factories import PASSWORD
+from tests.e2e.helpers import sign_in
 from tests.matching.review_world import PHONE_MARKER, build_world, make_listing
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-
-def _login(page, base: str, email: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.fill("#id_email", email)
-    page.fill("#id_password", PASSWORD)
-    page.click("form button[type=submit]:has-text('Sign in')")
-    page.wait_for_url(re.compile(r"^(?!.*/accounts/login/).*$"))
 
 
 def test_tto_approves_by_keyboard_both_accept_contacts_and_a_message(page, live_server, artifacts_dir):
@@ -26,7 +18,7 @@ def test_tto_approves_by_keyboard_both_accept_contacts_and_a_message(page, live_
     pk = w.match.pk
 
     # The TTO works the queue with the keyboard: j moves, a approves the current row.
-    _login(page, base, w.tto.email)
+    sign_in(page, base, w.tto.email)
     page.goto(f"{base}/matches/review/")
     row = page.locator(f"#row-{pk}")
     row.wait_for()
@@ -41,7 +33,7 @@ def test_tto_approves_by_keyboard_both_accept_contacts_and_a_message(page, live_
     # The startup accepts from its inbox.
     other = page.context.browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
     fpage = other.new_page()
-    _login(fpage, base, w.startup.email)
+    sign_in(fpage, base, w.startup.email)
     fpage.goto(f"{base}/matches/")
     fpage.locator(f"tr[data-id='{pk}'] button[data-action=accept]").click()
     fpage.locator("text=Done.").wait_for()
@@ -74,7 +66,7 @@ def test_tto_declines_the_second_proposal_by_keyboard(page, live_server):
     w = build_world()
     other_need = make_listing(w.firm, "need", "Second need", "Another oncology study.", visibility="members")
     second = Match.objects.create(need=other_need, counterpart=w.hospital, score=0.1)
-    _login(page, live_server.url, w.tto.email)
+    sign_in(page, live_server.url, w.tto.email)
     page.goto(f"{live_server.url}/matches/review/")
     page.locator(f"#row-{second.pk}").wait_for()
     page.keyboard.press("j")  # to the second row (lower score)

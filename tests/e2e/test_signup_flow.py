@@ -6,16 +6,11 @@ import pytest
 from django.core import mail
 
 from accounts.models import Organization, OrganizationStatus
-from tests.factories import PASSWORD, ClusterFactory, UserFactory, cluster_manager
+from tests.e2e.helpers import sign_in
+from tests.factories import ClusterFactory, UserFactory, cluster_manager
 
 pytestmark = [pytest.mark.browser, pytest.mark.sqlite_pass, pytest.mark.django_db(transaction=True)]
 
-
-def _login(page, base: str, email: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.fill("#id_email", email)
-    page.fill("#id_password", PASSWORD)
-    page.click("form button[type=submit]:has-text('Sign in')")
 
 
 def test_signup_verify_email_manager_verifies_then_directory_lists(page, live_server, artifacts_dir):
@@ -51,14 +46,14 @@ def test_signup_verify_email_manager_verifies_then_directory_lists(page, live_se
     # Another member cannot find the pending organisation yet.
     context = page.context.browser.new_context(locale="en-US")
     other = context.new_page()
-    _login(other, base, member.email)
+    sign_in(other, base, member.email)
     other.goto(f"{base}/organizations/?q=NeuroBridge")
     assert "No organisation matches your search." in other.content()
 
     # The cluster manager verifies it from the queue.
     manager_ctx = page.context.browser.new_context(locale="en-US")
     mpage = manager_ctx.new_page()
-    _login(mpage, base, manager.email)
+    sign_in(mpage, base, manager.email)
     mpage.goto(f"{base}/manage/verification/")
     assert "NeuroBridge" in mpage.content()
     mpage.screenshot(path=str(artifacts_dir / "verification-queue.png"), full_page=True)

@@ -1,3 +1,6 @@
+import copy
+
+from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
 from ..models import Membership, Organization, User
@@ -20,11 +23,8 @@ class OrganizationSerializer(serializers.ModelSerializer):
         return [cm.cluster.slug for cm in org.cluster_memberships.all() if cm.status == "approved"]
 
     def validate(self, attrs):
-        # The model's clean() holds the rules (a name; region vs country): run it on the merged state.
-        from django.core.exceptions import ValidationError as DjangoValidationError
-
-        candidate = Organization(**{f.attname: getattr(self.instance, f.attname) for f in Organization._meta.concrete_fields}) \
-            if self.instance else Organization()
+        # The model's clean() holds the rules (a name; region vs country): run it on a copy with the changes.
+        candidate = copy.copy(self.instance) if self.instance else Organization()
         for name, value in attrs.items():
             setattr(candidate, name, value)
         try:

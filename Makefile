@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PYTHON := $(BIN)/python
 
-.PHONY: run test lint install install-dev migrate demo messages schema run-stack worker clean
+.PHONY: run test lint install install-dev migrate demo messages schema run-stack smoke-prod vendor worker clean
 
 $(BIN)/activate:
 	$(PY) -m venv $(VENV)
@@ -46,6 +46,14 @@ run-stack: install
 	DJANGO_SETTINGS_MODULE=config.settings.prod $(PYTHON) manage.py migrate --noinput
 	DJANGO_SETTINGS_MODULE=config.settings.prod $(PYTHON) manage.py collectstatic --noinput
 	DJANGO_SETTINGS_MODULE=config.settings.prod $(BIN)/honcho start
+
+# Production settings, collectstatic and gunicorn serving a page (PostgreSQL and Redis required).
+smoke-prod: install
+	scripts/smoke_prod.sh
+
+# Re-vendor Bootstrap, htmx and jsQR from the npm registry (versions in the script); commit static/vendor/.
+vendor:
+	scripts/vendor_static.sh
 
 worker: install
 	$(BIN)/celery -A config worker --loglevel INFO

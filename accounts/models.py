@@ -264,3 +264,6 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.email} → {self.organization}"
+
+
+from .models_outbox import QueuedTaskFailure  # noqa: E402,F401  (jobs the broker refused, re-sent by config.queueing)

@@ -1,6 +1,7 @@
 """Writes for people and organisations. One transaction each; permission checks inside."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
@@ -277,10 +278,45 @@ def membership_update(*, user: User, membership_id: int, role: str, is_tto: bool
     return m
 
 
+def invitation_blocked_reason(org: Organization) -> str | None:
+    """Why this organisation may not invite anyone yet (None when it may). Invitations carry the
+    organisation's name to arbitrary addresses, so only a verified one sends them."""
+    if org.status != OrganizationStatus.VERIFIED:
+        return _("You can invite colleagues once a cluster manager has verified your organisation.")
+    return None
+
+
+def _invitation_rate_check(*, user: User, org: Organization) -> None:
+    """Counts the invitations already sent (rows, not a cache: exact and survives a cache outage).
+    The caller holds the row locks, so concurrent requests cannot both slip under a limit."""
+    now = timezone.now()
+    per_user = settings.INVITATION_RATE_PER_USER_HOUR
+    if Invitation.objects.filter(invited_by=user, created_at__gte=now - timedelta(hours=1)).count() >= per_user:
+        raise DomainError(
+            _("You have sent %(count)d invitations in the last hour, the most allowed. Please try again later.")
+            % {"count": per_user}
+        )
+    per_org = settings.INVITATION_RATE_PER_ORG_DAY
+    if Invitation.objects.filter(organization=org, created_at__gte=now - timedelta(days=1)).count() >= per_org:
+        raise DomainError(
+            _("Your organisation has sent %(count)d invitations in the last 24 hours, the most allowed. "
+              "Please try again tomorrow.") % {"count": per_org}
+        )
+
+
 @transaction.atomic
 def invitation_create(*, user: User, org: Organization, email: str, role: str) -> Invitation:
     if not selectors.can_edit_organization(user, org):
         raise NotAllowed(_("Only the organisation's administrators can invite colleagues."))
+    # Locks in a fixed order (inviter, then organisation) serialise invitations for the rate check.
+    User.objects.select_for_update().filter(pk=user.pk).first()
+    org = Organization.objects.select_for_update().filter(pk=org.pk).first()
+    if org is None:
+        raise DomainError(_("This organisation no longer exists."))
+    blocked = invitation_blocked_reason(org)
+    if blocked:
+        raise NotAllowed(blocked)
+    _invitation_rate_check(user=user, org=org)
     email = email.strip().lower()
     if Membership.objects.filter(organization=org, user__email__iexact=email).exists():
         raise Conflict(_("This person already belongs to the organisation."))

@@ -1,9 +1,12 @@
 """Every app's API under /api/v1/."""
 
 from django.urls import include, path
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
 from rest_framework.authtoken.views import ObtainAuthToken
-from rest_framework.exceptions import Throttled, ValidationError
-from rest_framework.throttling import ScopedRateThrottle
+from rest_framework.exceptions import NotFound, Throttled, ValidationError
+from rest_framework.permissions import AllowAny
+from rest_framework.views import APIView
 
 from accounts import throttle
 
@@ -15,8 +18,10 @@ class ThrottledObtainAuthToken(ObtainAuthToken):
     API is no way around its limit of five guesses per quarter of an hour.
     """
 
-    throttle_classes = [ScopedRateThrottle]
+    throttle_classes = [throttle.FailClosedScopedRateThrottle]  # 503, not 500, when the cache is down
     throttle_scope = "login"
+    permission_classes = [AllowAny]  # as ObtainAuthToken's empty list; named so the schema shows no sign-in is needed
+    schema_omit_errors = (409,)  # a wrong password is a 400; no state to conflict with
 
     def post(self, request, *args, **kwargs):
         data = request.data if hasattr(request.data, "get") else {}
@@ -30,6 +35,18 @@ class ThrottledObtainAuthToken(ObtainAuthToken):
             raise
         throttle.login_succeeded(request, email)
         return response
+
+
+@extend_schema(exclude=True)
+class ApiNotFound(APIView):
+    """Any other address under /api/ (an id that is not a number, a mistyped path): a JSON 404 as the
+    schema documents, never the HTML page."""
+
+    permission_classes = [AllowAny]
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)  # a bad token still answers 401
+        raise NotFound(_("There is no such API address."))
 
 
 urlpatterns = [

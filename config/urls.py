@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from accounts.views.auth import admin_login_view
 from accounts.views.home import home_view, privacy_view
 
+from .api_urls import ApiNotFound
 from .health import healthz
 
 urlpatterns = [
@@ -25,6 +26,9 @@ urlpatterns = [
     path("api/v1/", include("config.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema", template_name="api/swagger_ui.html"), name="api-docs"),
+    # Last of the API: any other address under /api/ is a JSON 404. Only paths ending in "/", so a
+    # missing slash is still redirected (APPEND_SLASH) to the address that exists.
+    re_path(r"^api/.*/$", ApiNotFound.as_view(), name="api-not-found"),
 ]
 
 if settings.DEBUG:

@@ -23,6 +23,8 @@ from django.utils import timezone
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 
+from config.cachesafe import cache_get_or
+
 from . import dataset, engine
 from .models import CloseReason, Match, MatchStatus
 from .review import decision_counts
@@ -87,4 +89,4 @@ def refit_from_decisions() -> dict:
 
 
 def last_refit() -> dict | None:
-    return cache.get(CACHE_KEY)
+    return cache_get_or(CACHE_KEY)  # a cache outage reads as "no refit yet": the default weights stand

@@ -191,6 +191,8 @@ class CloseReason(models.TextChoices):
     DECLINED_BY_COUNTERPART = "declined_by_counterpart", _("Declined by the counterpart")
     EXPIRED = "expired", _("Expired without an answer")
     WITHDRAWN = "withdrawn", _("Withdrawn")
+    # The system withdrew an undecided proposal because its need was closed or expired.
+    NEED_CLOSED = "need_closed", _("The need was closed")
 
 
 class DeclineReason(models.TextChoices):
@@ -219,6 +221,8 @@ class MatchRun(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     started_at = models.DateTimeField(_("started at"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    # Last sign of life from a worker (start, each chunk): a running run silent for longer is abandoned.
+    heartbeat_at = models.DateTimeField(_("last progress at"), null=True, blank=True)
     needs_total = models.PositiveIntegerField(_("needs"), default=0)
     chunks_total = models.PositiveIntegerField(_("chunks"), default=0)
     chunks_done = models.PositiveIntegerField(_("chunks done"), default=0)

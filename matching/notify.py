@@ -13,13 +13,14 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts.emails import render_email
 from accounts.models import Membership, MembershipStatus, User
 from accounts.tasks import send_email
+from config.queueing import enqueue_on_commit
 
 from .models import Match, MatchEvent, MatchMessage, MatchStatus, Notification, NotificationSettings
 
@@ -50,7 +51,7 @@ def queue_event_notifications(event: MatchEvent) -> None:
 
     if _is_muted():
         return
-    transaction.on_commit(lambda: notify_match_event.delay(event_id=event.pk), robust=True)
+    enqueue_on_commit(notify_match_event, event_id=event.pk)
 
 
 def queue_message_notice(*, message_id: int) -> None:
@@ -58,7 +59,7 @@ def queue_message_notice(*, message_id: int) -> None:
 
     if _is_muted():
         return
-    transaction.on_commit(lambda: notify_message.delay(message_id=message_id), robust=True)
+    enqueue_on_commit(notify_message, message_id=message_id)
 
 
 def queue_assignment_notice(*, match_id: int, assignee_id: int, actor_id: int) -> None:
@@ -67,7 +68,7 @@ def queue_assignment_notice(*, match_id: int, assignee_id: int, actor_id: int) -
     if _is_muted():
         return
     key = f"assign:{match_id}:{assignee_id}:{timezone.now():%Y%m%d%H%M%S%f}"
-    transaction.on_commit(lambda: notify_assignment.delay(match_id=match_id, user_id=assignee_id, key=key), robust=True)
+    enqueue_on_commit(notify_assignment, match_id=match_id, user_id=assignee_id, key=key)
 
 
 # --- what a notice says (rendered in the reader's language, in the app and in email) -------------------
@@ -114,13 +115,10 @@ def render_notice(n: Notification, language: str | None = None) -> str:
 
 
 def _send_now(*, to: str, language: str, template: str, context: dict) -> None:
-    """Render (as accounts.emails does) and send inside this task: we already are the async step, and a
-    failure rolls the notice back so the retried task sends it (the key keeps it to one)."""
-    context = {"site_url": settings.SITE_URL, **context}
-    with translation.override(language or settings.LANGUAGE_CODE):
-        subject = " ".join(render_to_string(f"emails/{template}_subject.txt", context).split())
-        text = render_to_string(f"emails/{template}_body.txt", context)
-        html = render_to_string("emails/base.html", {**context, "body": text, "subject": subject})
+    """Render with accounts.emails (names stay raw in the text, escaped in the HTML) and send inside this
+    task: we already are the async step, and a failure rolls the notice back so the retried task sends it
+    (the key keeps it to one)."""
+    subject, text, html = render_email(language=language, template=template, context=context)
     send_email(to=[to], subject=subject, text=text, html=html)
 
 

@@ -7,21 +7,36 @@ Rules (DESIGN.md, issue 3):
   dropped, duplicated or overwritten; a declined/dismissed pair comes back only once the need was
   edited after it was proposed;
 - a need's stale untouched proposals are replaced in one transaction;
-- no evidence a person can check (terms, facets, capacity, partner paths), no proposal.
+- no evidence a person can check (terms, facets, capacity, partner paths), no proposal;
+- a need that is closed, a draft or past its date has no undecided proposals: they are withdrawn
+  (closed with reason ``need_closed``), and come back only if the need is opened again.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
 
-from accounts.models import Organization
+from accounts.models import Organization, User
 
 from . import dataset, engine
 from .engine.exposure import apply_exposure_cap
-from .models import Listing, ListingSide, Match, MatchRun, MatchSource, MatchStatus
+from .models import (
+    CloseReason,
+    Listing,
+    ListingSide,
+    ListingStatus,
+    Match,
+    MatchEvent,
+    MatchRun,
+    MatchSource,
+    MatchStatus,
+)
 
 REOPENABLE = (MatchStatus.DECLINED, MatchStatus.DISMISSED)
 # What a person can check; a candidate with none of these (a bare similarity) is not proposed.
@@ -59,12 +74,52 @@ class Ranked:
         return cls(int(d["org_id"]), float(d["score"]), d["parts"], d["explanation"], [int(x) for x in d["supporting"]])
 
 
+def open_listing_q() -> Q:
+    """Open and not past its date (the listing's own state; the organisation's is checked elsewhere)."""
+    return Q(status=ListingStatus.OPEN) & (Q(expires_on__isnull=True) | Q(expires_on__gte=timezone.localdate()))
+
+
+def is_open(listing: Listing) -> bool:
+    return listing.status == ListingStatus.OPEN and (
+        listing.expires_on is None or listing.expires_on >= timezone.localdate())
+
+
+def withdraw_proposals(*, need_ids: Iterable[int] | None = None, actor: User | None = None) -> int:
+    """Close the undecided proposals of needs that are no longer open (all such needs when ``need_ids``
+    is None), one ``MatchEvent`` each; returns how many. Call it in the transaction that closes the need.
+
+    Nobody is notified: the pair was never introduced, it only leaves the reviewers' queue.
+    """
+    closed = Listing.objects.filter(side=ListingSide.NEED).exclude(open_listing_q())
+    if need_ids is not None:
+        closed = closed.filter(pk__in=list(need_ids))
+    with transaction.atomic():
+        ids = list(Match.objects.select_for_update().filter(need__in=closed, status=MatchStatus.PROPOSED)
+                   .order_by("pk").values_list("pk", flat=True))
+        if not ids:
+            return 0
+        Match.objects.filter(pk__in=ids).update(status=MatchStatus.CLOSED, close_reason=CloseReason.NEED_CLOSED,
+                                                updated_at=timezone.now())
+        MatchEvent.objects.bulk_create([
+            MatchEvent(match_id=pk, actor=actor, action="withdraw", from_status=MatchStatus.PROPOSED,
+                       to_status=MatchStatus.CLOSED, reason=CloseReason.NEED_CLOSED) for pk in ids
+        ])
+    return len(ids)
+
+
+def _withdrawn_by_system(m: Match) -> bool:
+    """A model proposal closed only because its need closed: no person decided, so it may come back."""
+    return m.source == MatchSource.MODEL and m.status == MatchStatus.CLOSED and m.close_reason == CloseReason.NEED_CLOSED
+
+
 def _blocked(need: Listing, rows: list[Match]) -> set[int]:
     """Counterparts the model may not propose (again) for this need."""
     out = set()
     for m in rows:
         if m.source != MatchSource.MODEL:
             out.add(m.counterpart_id)
+        elif _withdrawn_by_system(m):
+            continue
         elif m.status in REOPENABLE:
             edited = m.need_updated_at is None or need.updated_at > m.need_updated_at
             if not edited:
@@ -134,8 +189,11 @@ def _valid_listing_ids(results: dict[int, list[Ranked]]) -> set[int]:
 
 def save_proposals(results: dict[int, list[Ranked]], *, run: MatchRun | None = None,
                    model_version: str = engine.MODEL_VERSION) -> dict[str, int]:
-    """Upsert the proposals of these needs in one transaction; returns counts."""
-    counts = {"created": 0, "updated": 0, "removed": 0, "kept": 0, "reopened": 0}
+    """Upsert the proposals of these needs in one transaction; returns counts.
+
+    A need closed (or expired) since it was ranked gets nothing; its undecided proposals are withdrawn.
+    """
+    counts = {"created": 0, "updated": 0, "removed": 0, "kept": 0, "reopened": 0, "withdrawn": 0}
     with transaction.atomic():
         needs = {n.pk: n for n in Listing.objects.select_for_update().filter(pk__in=list(results))}
         orgs = set(Organization.objects.filter(pk__in={r.org_id for v in results.values() for r in v})
@@ -144,10 +202,12 @@ def save_proposals(results: dict[int, list[Ranked]], *, run: MatchRun | None = N
         existing: dict[int, dict[int, Match]] = {}
         for m in Match.objects.filter(need_id__in=list(needs)):
             existing.setdefault(m.need_id, {})[m.counterpart_id] = m
+        not_open = [pk for pk, n in needs.items() if not is_open(n)]
+        counts["withdrawn"] += withdraw_proposals(need_ids=not_open)
         for need_id, ranked in results.items():
             need = needs.get(need_id)
-            if need is None:
-                continue  # deleted meanwhile
+            if need is None or need_id in not_open:
+                continue  # deleted or closed meanwhile
             rows = existing.get(need_id, {})
             blocked = _blocked(need, list(rows.values()))
             keep = [r for r in ranked if r.org_id in orgs and r.org_id not in blocked][: per_need()]
@@ -166,9 +226,10 @@ def save_proposals(results: dict[int, list[Ranked]], *, run: MatchRun | None = N
                     m = Match.objects.create(need=need, counterpart_id=r.org_id, **values)
                     counts["created"] += 1
                 else:
-                    counts["reopened" if m.status in REOPENABLE else "updated"] += 1
-                    if m.status in REOPENABLE:  # the need was edited since: propose afresh
-                        values.update(decided_by=None, decided_at=None)
+                    again = m.status in REOPENABLE or _withdrawn_by_system(m)
+                    counts["reopened" if again else "updated"] += 1
+                    if again:  # the need was edited or opened again since: propose afresh
+                        values.update(decided_by=None, decided_at=None, close_reason="")
                     for k, v in values.items():
                         setattr(m, k, v)
                     m.save()
@@ -184,7 +245,11 @@ def rerank_listing(*, listing_id: int) -> dict[str, int]:
     partnership type with it (at most 200) are re-ranked.
     """
     listing = Listing.objects.select_related("organization").filter(pk=listing_id).first()
-    if listing is None or not dataset.is_rankable(listing):
+    if listing is None:
+        return {}
+    if listing.side == ListingSide.NEED and not is_open(listing):
+        return {"withdrawn": withdraw_proposals(need_ids=[listing.pk])}
+    if not dataset.is_rankable(listing):
         return {}
     if listing.side == ListingSide.NEED:
         model = dataset.get_model(fresh=False)

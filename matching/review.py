@@ -26,6 +26,7 @@ from accounts.selectors import managed_cluster_ids, member_org_ids
 from clusters.models import ClusterMembership, Linkage, LinkageKind
 
 from .models import CloseReason, DeclineReason, Listing, ListingSide, Match, MatchEvent, MatchSource, MatchStatus
+from .proposals import is_open, open_listing_q
 
 S = MatchStatus
 # Hospitals and universities review through their TTO (or admins); other kinds are approved by the system.
@@ -149,6 +150,8 @@ def _linkage(match: Match, kind: str) -> None:
 
 def _introduce(match: Match, *, actor: User | None, note: str = "") -> None:
     """Approval introduces both sides at once (two events: approved, then introduced)."""
+    if not is_open(match.need):
+        raise Conflict(_("This need is closed or past its date, so it can no longer be introduced."))
     now = timezone.now()
     _move(match, to=S.APPROVED, frm=(S.PROPOSED,), actor=actor, action="approve" if actor else "auto_approve",
           note=note or ("" if actor else _("Approved by the system: this counterpart has no review step.")),
@@ -159,8 +162,17 @@ def _introduce(match: Match, *, actor: User | None, note: str = "") -> None:
 # --- creating matches: requests and brokering ------------------------------------------------------
 
 
+def _lock_need(need_id: int | None) -> None:
+    """Take the need's row lock before the match's (the order closing a need takes them), so an approval
+    and the need's closing serialise: the approval sees the need closed, or the closing sees it approved."""
+    if need_id is not None:
+        list(Listing.objects.select_for_update(no_key=True).filter(pk=need_id).values_list("pk", flat=True))
+
+
 def _open_need(need_id: int) -> Listing:
-    need = Listing.objects.select_related("organization").filter(pk=need_id, side=ListingSide.NEED).first()
+    _lock_need(need_id)
+    need = (Listing.objects.select_related("organization")
+            .filter(open_listing_q(), pk=need_id, side=ListingSide.NEED).first())
     if need is None:
         raise DomainError(_("Choose one of the open needs."))
     return need
@@ -216,7 +228,8 @@ def match_broker(*, user: User, need_id: int, counterpart_id: int, note: str = "
 
 @atomic_transition
 def match_approve(*, user: User, match_id: int, note: str = "") -> Match:
-    """The counterpart's reviewer approves: both sides are introduced at once."""
+    """The counterpart's reviewer approves: both sides are introduced at once (not for a closed need)."""
+    _lock_need(Match.objects.filter(pk=match_id).values_list("need_id", flat=True).first())
     match = _locked(match_id)
     if not is_reviewer(user, match):
         raise NotAllowed(_("Only the counterpart's TTO reviewers (or its admins where it has none) can approve."))

@@ -15,8 +15,9 @@ from accounts.models import Membership, MembershipRole, MembershipStatus, User
 from accounts.selectors import managed_cluster_ids, member_org_ids
 from clusters.models import ClusterMembership
 
-from .models import DeclineReason, Facet, Listing, Match, MatchEvent, MatchSource, MatchStatus
+from .models import DeclineReason, Facet, Listing, ListingSide, Match, MatchEvent, MatchSource, MatchStatus
 from .review import CONNECTED_STATES, REVIEW_KINDS
+from .selectors import description_visible_q
 
 S = MatchStatus
 MIN_AGGREGATE = 3  # decline reasons reach a firm only as categories over at least this many decisions
@@ -240,3 +241,51 @@ def unread_notifications(user: User) -> int:
     if not user.is_authenticated:
         return 0
     return user.notifications.filter(read_at__isnull=True).count()
+
+
+# --- score parts a reader may see ---------------------------------------------------------------------
+# What each part of ``Match.score_parts`` is computed from (``matching.engine.model.Model.query_parts``):
+# - text, text_max, embed: the need's title and description against the counterpart's capability texts;
+# - peers: the need's text against other organisations' needs; capacity: requirements read from the need's text;
+# - facets: tags, which a confidential listing shows to everyone who may see it;
+# - popularity, copartner, region: the partnership graph and organisations' profiles, no listing text.
+# A number computed from a text is a side channel into it, so a reader who may not read the need's
+# description gets only the text-free parts, and one who may not read a capability description of the
+# counterpart loses the parts compared with capability texts. A part not named here (a later engine's)
+# counts as text-derived: it reaches only a reader who may read both sides' texts.
+TEXT_FREE_PARTS = frozenset({"facets", "popularity", "copartner", "region"})
+NEED_TEXT_ONLY_PARTS = frozenset({"peers", "capacity"})
+
+
+def _counterparts_with_hidden_capabilities(user: User, matches: list[Match]) -> set[int]:
+    ids = {m.counterpart_id for m in matches}
+    if not ids:
+        return set()
+    rows = (Listing.objects.filter(organization_id__in=ids, side=ListingSide.CAPABILITY)
+            .exclude(description_visible_q(user)).order_by().values_list("organization_id", flat=True).distinct())
+    return set(rows)
+
+
+def score_parts_allowed(user: User, matches: list[Match], *, hidden_ids: set[int]) -> dict[int, frozenset[str] | None]:
+    """Per match, the score parts ``user`` may see (None: all of them), in one query for the whole list.
+
+    ``hidden_ids`` are the listings of these matches whose description ``user`` may not read
+    (``selectors.hidden_description_ids``)."""
+    closed = _counterparts_with_hidden_capabilities(user, matches)
+    out: dict[int, frozenset[str] | None] = {}
+    for m in matches:
+        best = str(((m.explanation or {}).get("best_pair") or {}).get("capability") or "")
+        supporting_hidden = any(s.pk in hidden_ids for s in m.supporting_listings.all()) or (
+            best.isdigit() and int(best) in hidden_ids)
+        if m.need_id in hidden_ids:
+            out[m.pk] = TEXT_FREE_PARTS
+        elif supporting_hidden or m.counterpart_id in closed:
+            out[m.pk] = TEXT_FREE_PARTS | NEED_TEXT_ONLY_PARTS
+        else:
+            out[m.pk] = None
+    return out
+
+
+def visible_score_parts(match: Match, allowed: frozenset[str] | None) -> dict:
+    parts = dict(match.score_parts or {})
+    return parts if allowed is None else {k: v for k, v in parts.items() if k in allowed}

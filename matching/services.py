@@ -15,7 +15,8 @@ from accounts.errors import Conflict, NotAllowed
 from accounts.models import Organization, User
 from accounts.selectors import member_org_ids
 
-from .models import Facet, FacetKind, Listing, ListingStatus, Match, MatchStatus
+from .models import Facet, FacetKind, Listing, ListingSide, ListingStatus, Match, MatchStatus
+from .proposals import is_open, withdraw_proposals
 from .tasks import queue_rerank
 
 FACET_FIELDS = {
@@ -91,21 +92,33 @@ def listing_update(*, user: User, listing: Listing, fields: dict) -> Listing:
         setattr(listing, name, value)
     _validate_expiry(listing, changed=listing.expires_on != old_expiry)
     _save(listing, facets)
+    if listing.side == ListingSide.NEED and not is_open(listing):  # closed or set to draft through the form
+        withdraw_proposals(need_ids=[listing.pk], actor=user)
     queue_rerank(listing.pk)
     return listing
 
 
 @transaction.atomic
 def listing_close(*, user: User, listing: Listing) -> Listing:
-    """Close a listing: it leaves search and browsing for everyone outside the organisation."""
+    """Close a listing: it leaves search and browsing for everyone outside the organisation.
+
+    A need's undecided proposals are withdrawn in the same transaction, so no reviewer approves them.
+    """
     _check_member(user, listing.organization_id)
     updated = Listing.objects.filter(pk=listing.pk).exclude(status=ListingStatus.CLOSED).update(
         status=ListingStatus.CLOSED, updated_at=timezone.now()
     )
     if not updated:
         raise Conflict(_("This listing is already closed."))
+    withdraw_proposals(need_ids=[listing.pk], actor=user)
     listing.refresh_from_db()
     return listing
+
+
+def listings_expire() -> int:
+    """The beat task's sweep: needs past their closing date (or closed any other way) lose their undecided
+    proposals; returns how many were withdrawn. The listing keeps its status, so moving the date reopens it."""
+    return withdraw_proposals()
 
 
 @transaction.atomic

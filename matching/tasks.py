@@ -8,7 +8,8 @@ error callback that marks the run failed.
 from __future__ import annotations
 
 from celery import chord, shared_task
-from django.db import transaction
+
+from config.queueing import enqueue, enqueue_on_commit
 
 from .models import MatchRun, MatchRunStatus
 
@@ -46,6 +47,8 @@ def match_run_dispatch(self, *, run_id: int) -> None:
     if run is None or run.status != MatchRunStatus.QUEUED:
         return
     chunks = chunks_for(run)
+    if chunks is None:
+        return  # claimed by an earlier delivery of this task, or failed meanwhile
     if not chunks:
         finish_run(run_id=run_id, chunk_results=[])
         return
@@ -61,7 +64,7 @@ def match_run_dispatch(self, *, run_id: int) -> None:
 
 
 def dispatch_run(*, run_id: int) -> None:
-    match_run_dispatch.delay(run_id=run_id)
+    enqueue(match_run_dispatch, run_id=run_id)
 
 
 @shared_task(name="matching.rerank_listing", acks_late=True)
@@ -71,9 +74,17 @@ def rerank_listing(*, listing_id: int) -> dict:
     return rerank(listing_id=listing_id)
 
 
+@shared_task(name="matching.expire_needs", acks_late=True)
+def expire_needs() -> int:
+    """Beat: needs past their closing date lose their undecided proposals (idempotent)."""
+    from .services import listings_expire
+
+    return listings_expire()
+
+
 def queue_rerank(listing_id: int) -> None:
     """Re-rank a saved listing once the transaction that saved it commits."""
-    transaction.on_commit(lambda: rerank_listing.delay(listing_id=listing_id))
+    enqueue_on_commit(rerank_listing, listing_id=listing_id)
 
 
 from . import tasks_review  # noqa: E402,F401  (register the review lifecycle's tasks with the worker)

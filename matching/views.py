@@ -22,8 +22,11 @@ PAGE_SIZE = 20
 def browse_view(request: HttpRequest) -> HttpResponse:
     """Everyone may browse: people who are not signed in see public listings only."""
     form = ListingFilterForm(request.GET or None, facets=selectors.facet_choices())
-    filters = form.cleaned_data if form.is_valid() else {}
-    qs = selectors.listing_search(user=request.user, **{k: v for k, v in filters.items() if v})
+    invalid = form.is_bound and not form.is_valid()
+    filters = form.cleaned_data if form.is_bound and not invalid else {}
+    # A search that cannot be run (a NUL byte, an unknown term) shows nothing but the form's errors.
+    qs = Listing.objects.none() if invalid else selectors.listing_search(
+        user=request.user, **{k: v for k, v in filters.items() if v})
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     shown = selectors.description_visible_ids(request.user, list(page))
     for listing in page:
@@ -36,9 +39,9 @@ def browse_view(request: HttpRequest) -> HttpResponse:
         "query": params.urlencode(),
         "can_post": bool(member_org_ids(request.user)),
     }
-    if request.headers.get("HX-Request"):
+    if request.headers.get("HX-Request"):  # htmx swaps only a 200: the errors show in the fragment
         return render(request, "matching/_partials/listing_results.html", context)
-    return render(request, "matching/browse.html", context)
+    return render(request, "matching/browse.html", context, status=400 if invalid else 200)
 
 
 def _visible_listing(request: HttpRequest, pk: int) -> Listing:

@@ -64,10 +64,13 @@ def proposals_view(request: HttpRequest) -> HttpResponse:
         return redirect("listings:browse")
     types = selectors.facet_choices()[FacetKind.PARTNERSHIP_TYPE]
     form = ProposalFilterForm(request.GET or None, orgs=orgs, types=types)
-    filters = form.cleaned_data if form.is_valid() else {}
+    invalid = form.is_bound and not form.is_valid()
+    filters = form.cleaned_data if form.is_bound and not invalid else {}
     org_id = filters.get("org") or orgs[0].pk
-    qs = selectors.proposals_for(user=request.user, organization_id=org_id,
-                                 partnership_type=filters.get("partnership_type", ""), region=filters.get("region", ""))
+    # A filter that is not one of the choices shows nothing but the form's errors.
+    qs = Match.objects.none() if invalid else selectors.proposals_for(
+        user=request.user, organization_id=org_id, partnership_type=filters.get("partnership_type", ""),
+        region=filters.get("region", ""))
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = list(page)
     _decorate(request, rows)
@@ -75,9 +78,9 @@ def proposals_view(request: HttpRequest) -> HttpResponse:
     params.pop("page", None)
     context = {"form": form, "page": page, "rows": rows, "query": params.urlencode(),
                "organization": next(o for o in orgs if o.pk == org_id), "dismiss_form": DismissForm()}
-    if request.headers.get("HX-Request"):
+    if request.headers.get("HX-Request"):  # htmx swaps only a 200: the errors show in the fragment
         return render(request, "matching/_partials/proposal_results.html", context)
-    return render(request, "matching/proposals.html", context)
+    return render(request, "matching/proposals.html", context, status=400 if invalid else 200)
 
 
 @login_required

@@ -25,6 +25,16 @@ from accounts.selectors import is_cluster_manager, member_org_ids, organization_
 from config import csvsafe
 
 from . import actions, conversation, review, review_selectors, selectors
+from .forms import (
+    AssignForm,
+    BulkReviewForm,
+    DigestForm,
+    IntroductionRequestForm,
+    MatchMessageForm,
+    MatchNoteForm,
+    TransitionForm,
+    form_error_text,
+)
 from .learning import last_refit
 from .models import DeclineReason, FacetKind, Match, MatchStatus, Notification, NotificationSettings
 from .notify import render_notice
@@ -53,13 +63,18 @@ class QueueFilterForm(forms.Form):
 
 def _back(request: HttpRequest, fallback: str) -> HttpResponse:
     nxt = request.POST.get("next", "")
-    if nxt and url_has_allowed_host_and_scheme(nxt, allowed_hosts={request.get_host()}):
+    # Control characters (a NUL, a newline) have no place in a Location header.
+    if nxt and nxt.isprintable() and url_has_allowed_host_and_scheme(nxt, allowed_hosts={request.get_host()}):
         return redirect(nxt)
     return redirect(fallback)
 
 
 def _error(request: HttpRequest, exc: DomainError) -> None:
     messages.error(request, exc.message)
+
+
+def _invalid(request: HttpRequest, form: forms.Form) -> None:
+    messages.error(request, form_error_text(form))
 
 
 def _decorate(user, rows: list[Match]) -> None:
@@ -86,9 +101,11 @@ def queue_view(request: HttpRequest) -> HttpResponse:
     if not orgs and not assigned:
         raise PermissionDenied(_("The review queue is for the TTO reviewers of hospitals and universities."))
     form = QueueFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    qs = review_selectors.review_queue(user=request.user, assigned_to_me=assigned,
-                                       **{k: v for k, v in filters.items() if v})
+    invalid = form.is_bound and not form.is_valid()
+    filters = form.cleaned_data if form.is_bound and not invalid else {}
+    # A filter that is not one of the choices shows nothing but the form's errors.
+    qs = Match.objects.none() if invalid else review_selectors.review_queue(
+        user=request.user, assigned_to_me=assigned, **{k: v for k, v in filters.items() if v})
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = list(page)
     _decorate(request.user, rows)
@@ -96,7 +113,7 @@ def queue_view(request: HttpRequest) -> HttpResponse:
     params.pop("page", None)
     context = {"form": form, "page": page, "rows": rows, "query": params.urlencode(), "reasons": DeclineReason.choices,
                "next": request.get_full_path(), "assigned": assigned}
-    return render(request, "matching/review/queue.html", context)
+    return render(request, "matching/review/queue.html", context, status=400 if invalid else 200)
 
 
 BULK_LIMIT = 100
@@ -106,16 +123,17 @@ BULK_LIMIT = 100
 @require_POST
 def bulk_view(request: HttpRequest) -> HttpResponse:
     """Approve or decline the ticked proposals one by one: each is its own transaction and event."""
-    action = request.POST.get("action")
-    if action not in ("approve", "decline"):
-        raise Http404
+    form = BulkReviewForm(request.POST)
+    if not form.is_valid():
+        _invalid(request, form)
+        return _back(request, reverse("matches:queue"))
+    data = form.cleaned_data
     # One transaction per match, so a request is capped at one queue page.
-    ids = [int(x) for x in request.POST.getlist("ids") if x.isdigit() and len(x) < 19][:BULK_LIMIT]
     done, failed = 0, 0
-    for pk in ids:
+    for pk in data["ids"][:BULK_LIMIT]:
         try:
-            actions.perform(user=request.user, match_id=pk, action=action, reason=request.POST.get("reason", ""),
-                            note=request.POST.get("note", ""))
+            actions.perform(user=request.user, match_id=pk, action=data["action"], reason=data["reason"],
+                            note=data["note"])
             done += 1
         except DomainError:
             failed += 1
@@ -161,10 +179,12 @@ def detail_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def transition_view(request: HttpRequest, pk: int) -> HttpResponse:
     _visible_match(request, pk)
-    p = request.POST
+    form = TransitionForm(request.POST)
+    if not form.is_valid():
+        _invalid(request, form)
+        return _back(request, reverse("matches:detail", args=[pk]))
     try:
-        actions.perform(user=request.user, match_id=pk, action=p.get("action", ""), reason=p.get("reason", ""),
-                        note=p.get("note", ""), kind=p.get("kind", ""), date=p.get("date", ""))
+        actions.perform(user=request.user, match_id=pk, **form.cleaned_data)
         messages.success(request, _("Done."))
     except DomainError as exc:
         _error(request, exc)
@@ -175,8 +195,12 @@ def transition_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def message_view(request: HttpRequest, pk: int) -> HttpResponse:
     _visible_match(request, pk)
+    form = MatchMessageForm(request.POST)
+    if not form.is_valid():
+        _invalid(request, form)
+        return redirect(reverse("matches:detail", args=[pk]) + "#thread")
     try:
-        conversation.message_send(user=request.user, match_id=pk, body=request.POST.get("body", ""))
+        conversation.message_send(user=request.user, match_id=pk, body=form.cleaned_data["body"])
     except DomainError as exc:
         _error(request, exc)
     return redirect(reverse("matches:detail", args=[pk]) + "#thread")
@@ -186,8 +210,12 @@ def message_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def note_view(request: HttpRequest, pk: int) -> HttpResponse:
     _visible_match(request, pk)
+    form = MatchNoteForm(request.POST)
+    if not form.is_valid():
+        _invalid(request, form)
+        return redirect(reverse("matches:detail", args=[pk]) + "#notes")
     try:
-        conversation.match_note_add(user=request.user, match_id=pk, body=request.POST.get("body", ""))
+        conversation.match_note_add(user=request.user, match_id=pk, body=form.cleaned_data["body"])
     except DomainError as exc:
         _error(request, exc)
     return redirect(reverse("matches:detail", args=[pk]) + "#notes")
@@ -197,10 +225,13 @@ def note_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def assign_view(request: HttpRequest, pk: int) -> HttpResponse:
     _visible_match(request, pk)
-    raw = request.POST.get("assignee", "")
+    form = AssignForm(request.POST)
+    if not form.is_valid():
+        _invalid(request, form)
+        return _back(request, reverse("matches:detail", args=[pk]))
     try:
-        conversation.match_assign(user=request.user, match_id=pk, assignee_id=int(raw) if raw.isdigit() else None,
-                                  note=request.POST.get("note", ""))
+        conversation.match_assign(user=request.user, match_id=pk, assignee_id=form.cleaned_data["assignee"],
+                                  note=form.cleaned_data["note"])
         messages.success(request, _("Your colleague is asked for an opinion."))
     except DomainError as exc:
         _error(request, exc)
@@ -211,16 +242,17 @@ def assign_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def request_view(request: HttpRequest) -> HttpResponse:
     """Ask for an introduction (a member, from a profile page) or broker one (a cluster manager)."""
-    p = request.POST
-    need, cp = p.get("need", ""), p.get("counterpart", "")
-    if not (need.isdigit() and cp.isdigit()):
-        messages.error(request, _("Choose one of the open needs."))
+    form = IntroductionRequestForm(request.POST)
+    if not form.is_valid():
+        _invalid(request, form)
         return _back(request, reverse("matches:inbox"))
+    data = form.cleaned_data
+    pair = {"need_id": data["need"], "counterpart_id": data["counterpart"], "note": data["note"]}
     try:
-        if p.get("broker") and is_cluster_manager(request.user):
-            match = review.match_broker(user=request.user, need_id=int(need), counterpart_id=int(cp), note=p.get("note", ""))
+        if data["broker"] and is_cluster_manager(request.user):
+            match = review.match_broker(user=request.user, **pair)
         else:
-            match = review.match_request(user=request.user, need_id=int(need), counterpart_id=int(cp), note=p.get("note", ""))
+            match = review.match_request(user=request.user, **pair)
         messages.success(request, _("Your request is sent."))
         return redirect("matches:detail", match.pk)
     except DomainError as exc:
@@ -255,8 +287,9 @@ def inbox_view(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def digest_view(request: HttpRequest) -> HttpResponse:
-    NotificationSettings.objects.update_or_create(user=request.user,
-                                                  defaults={"daily_digest": request.POST.get("daily_digest") == "on"})
+    form = DigestForm(request.POST)
+    daily = form.is_valid() and form.cleaned_data["daily_digest"]
+    NotificationSettings.objects.update_or_create(user=request.user, defaults={"daily_digest": daily})
     messages.success(request, _("Your notification settings are saved."))
     return redirect("matches:inbox")
 

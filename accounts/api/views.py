@@ -18,6 +18,7 @@ class OrganizationViewSet(
 
     serializer_class = OrganizationSerializer
     permission_classes = [IsAuthenticated, IsOrganizationAdminOrReadOnly]
+    schema_omit_errors = (409,)  # edits are plain validated updates: no state to conflict with
     filterset_fields = ["kind", "region", "status", "country"]
     search_fields = ["name_ko", "name_en", "description"]
     ordering_fields = ["name_en", "name_ko", "created_at", "id"]
@@ -54,6 +55,7 @@ class MeView(RetrieveUpdateAPIView):
     """The signed-in user's own account."""
 
     serializer_class = MeSerializer
+    schema_omit_errors = (409,)
 
     def get_object(self):
         return self.request.user

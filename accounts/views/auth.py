@@ -16,6 +16,7 @@ from ..forms import InviteeSignupForm, LoginForm, ProfileForm, SignupForm
 from ..models import Invitation, Organization, User
 
 
+@throttle.fails_closed
 def login_view(request: HttpRequest) -> HttpResponse:
     form = LoginForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -40,6 +41,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/login.html", {"form": form})
 
 
+@throttle.fails_closed
 def admin_login_view(request: HttpRequest) -> HttpResponse:
     """The admin's sign-in page, under the same failure counter as the login page and the API."""
     from django.contrib import admin
@@ -64,6 +66,7 @@ def logout_view(request: HttpRequest) -> HttpResponse:
     return redirect("home")
 
 
+@throttle.fails_closed
 def signup_view(request: HttpRequest) -> HttpResponse:
     form = SignupForm(request.POST or None)
     duplicates = Organization.objects.none()
@@ -134,6 +137,7 @@ class ThrottledPasswordResetView(auth_views.PasswordResetView):
     subject_template_name = "emails/password_reset_subject.txt"
     success_url = "/accounts/password-reset/sent/"
 
+    @throttle.fails_closed
     def post(self, request, *args, **kwargs):
         ip = throttle.client_ip(request)
         if throttle.is_throttled("password_reset", ip):

@@ -51,6 +51,7 @@ def detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     }
     if context["can_edit"]:
         context["invite_form"] = InvitationForm()
+        context["invite_blocked"] = services.invitation_blocked_reason(org)
         context["join_requests"] = selectors.pending_join_requests(user=request.user).filter(organization=org)
         context["open_clusters"] = Cluster.objects.exclude(memberships__organization=org)
     return render(request, "organizations/detail.html", context)

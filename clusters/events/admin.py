@@ -3,6 +3,19 @@
 from django.contrib import admin
 
 from ..models import CalendarFeed, Event, Meeting, MeetingRequest, PartneringSession, Registration
+from .dates import EVENT_DATE_FIELDS, validate_in_range
+
+
+class SaneDatesMixin:
+    """The admin's forms keep dates in the same range as the organisers' pages."""
+
+    sane_date_fields: tuple[str, ...] = ()
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None and db_field.name in self.sane_date_fields:
+            field.validators.append(validate_in_range)
+        return field
 
 
 class RegistrationInline(admin.TabularInline):
@@ -14,7 +27,8 @@ class RegistrationInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(SaneDatesMixin, admin.ModelAdmin):
+    sane_date_fields = EVENT_DATE_FIELDS
     list_display = ["title_en", "title_ko", "cluster", "kind", "status", "starts_at", "capacity", "seats_taken"]
     list_filter = ["status", "kind", "cluster"]
     search_fields = ["title_en", "title_ko", "venue"]
@@ -50,7 +64,8 @@ class CalendarFeedAdmin(admin.ModelAdmin):
 
 
 @admin.register(PartneringSession)
-class PartneringSessionAdmin(admin.ModelAdmin):
+class PartneringSessionAdmin(SaneDatesMixin, admin.ModelAdmin):
+    sane_date_fields = ("first_slot_at",)
     list_display = ["event", "first_slot_at", "slot_minutes", "slots", "tables", "scheduled_at"]
     raw_id_fields = ["event"]
 

@@ -1,16 +1,32 @@
 """Forms for event pages; times are entered in Seoul time (the active time zone) and stored in UTC."""
 
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from accounts.errors import DomainError
 from accounts.forms import StyledFormMixin
 from config.i18n import localized
 from matching.models import Facet, FacetKind
 
-from ..models import Cluster, Event, EventKind
+from ..models import Cluster, Event, EventKind, MeetingOutcome
+from .dates import EVENT_DATE_FIELDS, validate_in_range
 from .services import EDITABLE_FIELDS
 
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+
+
+def require_valid(form: forms.Form) -> forms.Form:
+    """The form when its data is valid, else a DomainError naming each problem (for a message)."""
+    if not form.is_valid():
+        problems = [
+            " ".join(errors) if name == NON_FIELD_ERRORS else f"{form.fields[name].label or name}: {' '.join(errors)}"
+            for name, errors in form.errors.items()
+        ]
+        raise DomainError(" ".join([gettext("Please check what you entered."), *problems]))
+    return form
 
 
 class EventFilterForm(StyledFormMixin, forms.Form):
@@ -60,8 +76,9 @@ class EventForm(StyledFormMixin, forms.ModelForm):
                 ("*" if q.get("required") else "") + q.get("label_en", q.get("label_ko", ""))
                 for q in self.instance.questions
             )
-        for name in ("starts_at", "ends_at", "registration_deadline"):
-            self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+        for name in EVENT_DATE_FIELDS:
+            self.fields[name].input_formats = DATETIME_FORMATS
+            self.fields[name].validators.append(validate_in_range)
 
     def clean(self):
         data = super().clean()
@@ -110,6 +127,18 @@ class CancelEventForm(StyledFormMixin, forms.Form):
     reason = forms.CharField(label=_("Reason (sent to registrants)"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class CheckinCodeForm(forms.Form):
+    code = forms.CharField(label=_("Code"), max_length=500, strip=True)
+
+
+class CheckinRegistrationForm(forms.Form):
+    registration = forms.IntegerField(label=_("Registration"), min_value=1)
+
+
+class CheckinSearchForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200, strip=True)
+
+
 class WalkInForm(StyledFormMixin, forms.Form):
     name = forms.CharField(label=_("Name"), max_length=150)
     organization = forms.ModelChoiceField(label=_("Organisation"), queryset=None, required=False)
@@ -119,3 +148,41 @@ class WalkInForm(StyledFormMixin, forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = Organization.objects.filter(status=OrganizationStatus.VERIFIED)
+
+
+# --- Partnering: one small form per posted action, so nothing unchecked reaches the database ---
+
+
+class MeetingRequestForm(forms.Form):
+    recipient = forms.IntegerField(label=_("Person"), min_value=1)
+    message = forms.CharField(label=_("Message"), required=False, max_length=1000)
+
+
+class MeetingDecisionForm(forms.Form):
+    request = forms.IntegerField(label=_("Request"), min_value=1)
+
+
+class AvailabilityForm(forms.Form):
+    slots = forms.TypedMultipleChoiceField(label=_("Slots"), required=False, coerce=int, choices=[])
+    all = forms.BooleanField(label=_("Every slot"), required=False)
+
+    def __init__(self, *args, slot_count: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slots"].choices = [(str(i), str(i)) for i in range(slot_count)]
+
+
+class OutcomeForm(forms.Form):
+    meeting = forms.IntegerField(label=_("Meeting"), min_value=1)
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=MeetingOutcome.choices)
+    follow_up = forms.BooleanField(label=_("follow-up wanted"), required=False)
+    note = forms.CharField(label=_("Note"), required=False, max_length=2000)
+
+
+class PartneringGridForm(forms.Form):
+    first_slot_at = forms.DateTimeField(
+        label=_("First slot (Korea time)"), input_formats=DATETIME_FORMATS, validators=[validate_in_range]
+    )
+    # Sizes are bounded by the service, which names every limit in one message.
+    slot_minutes = forms.IntegerField(label=_("Minutes per meeting"))
+    slots = forms.IntegerField(label=_("Slots"))
+    tables = forms.IntegerField(label=_("Tables"))

@@ -31,6 +31,7 @@ from ..models import (
     RegistrationStatus,
 )
 from . import selectors
+from .dates import in_range, out_of_range_message
 
 MAX_SLOTS, MAX_TABLES, MAX_SLOT_MINUTES = 200, 1000, 24 * 60
 
@@ -60,6 +61,8 @@ def partnering_configure(
     event = _partnering_event(event_id, lock=True)
     if not selectors.can_manage_event(user, event):
         raise NotAllowed(_("Only the managers of this event's cluster can do this."))
+    if not in_range(first_slot_at):
+        raise DomainError(out_of_range_message())
     if min(slot_minutes, slots, tables) <= 0:
         raise DomainError(_("Slots, tables and minutes must be positive."))
     if slots > MAX_SLOTS or tables > MAX_TABLES or slot_minutes > MAX_SLOT_MINUTES:
@@ -69,11 +72,11 @@ def partnering_configure(
     used = Meeting.objects.filter(event=event)
     if used.filter(Q(slot__gte=slots) | Q(table__gte=tables)).exists():
         raise Conflict(_("Scheduled meetings use slots or tables beyond the new grid."))
-    session, _created = PartneringSession.objects.update_or_create(
-        event=event,
-        defaults={"first_slot_at": first_slot_at, "slot_minutes": slot_minutes, "slots": slots, "tables": tables},
-    )
-    return session
+    grid = {"first_slot_at": first_slot_at, "slot_minutes": slot_minutes, "slots": slots, "tables": tables}
+    # An UPDATE rather than update_or_create: a grid stored out of range could not be read back first.
+    if not PartneringSession.objects.filter(event=event).update(**grid):
+        PartneringSession.objects.create(event=event, **grid)
+    return PartneringSession.objects.get(event=event)
 
 
 @transaction.atomic
@@ -166,7 +169,7 @@ def meetings_schedule(*, user: User, event_id: int) -> int:
     event = _partnering_event(event_id, lock=True)
     if not selectors.can_manage_event(user, event):
         raise NotAllowed(_("Only the managers of this event's cluster can do this."))
-    session = PartneringSession.objects.filter(event=event).first()
+    session = selectors.partnering_session(event=event)
     if session is None:
         raise Conflict(_("Set up the meeting slots and tables first."))
     availability, requests, fixed, by_pair = _scheduler_input(event, session)
@@ -204,10 +207,12 @@ def _meeting_linkage(meeting: Meeting, held: bool) -> None:
         edges.delete()
         return
     low, high = sorted((org_a, org_b))
+    session = selectors.partnering_session(event=meeting.event)
     # One edge per meeting, whoever records the outcome and however often.
     Linkage.objects.get_or_create(
         kind=LinkageKind.MEETING, source_type=source_type, source_id=meeting.pk, org_a_id=low, org_b_id=high,
-        defaults={"weight": 1.0, "occurred_at": meeting.event.partnering.slot_start(meeting.slot),
+        defaults={"weight": 1.0,
+                  "occurred_at": session.slot_start(meeting.slot) if session else meeting.event.starts_at,
                   "cluster_id": meeting.event.cluster_id},
     )
 
@@ -219,7 +224,7 @@ def meeting_outcome_record(
     """Either participant or an organiser records whether the meeting happened."""
     meeting = (
         Meeting.objects.select_for_update(of=("self",))
-        .select_related("a", "b", "event", "event__partnering").filter(pk=meeting_id).first()
+        .select_related("a", "b", "event").filter(pk=meeting_id).first()
     )
     if meeting is None:
         raise DomainError(_("This meeting no longer exists."))

@@ -2,12 +2,21 @@
 
 from datetime import datetime
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import BooleanField, Case, DateTimeField, F, Prefetch, Q, QuerySet, Value, When
 
-from accounts.models import MembershipStatus, Organization, OrganizationStatus, User
-from accounts.selectors import managed_cluster_ids
+from accounts.models import Membership, MembershipStatus, Organization, OrganizationStatus, User
+from accounts.selectors import contact_visible_org_ids, managed_cluster_ids
 
-from ..models import Event, EventStatus, Meeting, MeetingRequest, Registration, RegistrationStatus
+from ..models import (
+    Event,
+    EventStatus,
+    Meeting,
+    MeetingRequest,
+    PartneringSession,
+    Registration,
+    RegistrationStatus,
+)
+from .dates import EVENT_DATE_FIELDS, event_in_range_q, event_out_of_range_q, in_range_q, out_of_range_q
 
 ACTIVE = (RegistrationStatus.REGISTERED, RegistrationStatus.OFFERED, RegistrationStatus.WAITLISTED)
 
@@ -34,8 +43,12 @@ def verified_organizations(user: User) -> QuerySet[Organization]:
 
 
 def visible_events(user: User) -> QuerySet[Event]:
-    """Published and cancelled events for everyone; drafts only for the cluster's managers."""
-    qs = Event.objects.all()
+    """Published and cancelled events for everyone; drafts only for the cluster's managers.
+
+    Events whose dates lie outside the sane range (stored before the forms checked it) are left
+    out: they cannot be shown, and some cannot even be read. Managers repair them on the edit page.
+    """
+    qs = Event.objects.filter(event_in_range_q())
     if user.is_authenticated and user.is_superuser:
         return qs
     condition = ~Q(status=EventStatus.DRAFT)
@@ -72,6 +85,33 @@ def event_search(
     return qs.order_by("starts_at", "id").distinct()
 
 
+def events_to_repair(user: User) -> QuerySet[Event]:
+    """The managed events whose dates are out of range; only what a link to the edit page needs is read."""
+    qs = Event.objects.filter(event_out_of_range_q()).only("id", "cluster_id", "title_ko", "title_en")
+    if user.is_authenticated and user.is_superuser:
+        return qs.order_by("id")
+    return qs.filter(cluster_id__in=managed_cluster_ids(user)).order_by("id")
+
+
+def event_with_safe_dates(queryset: QuerySet[Event], pk: int) -> Event | None:
+    """One event, with each date outside the sane range read as None and named in ``dates_out_of_range``.
+
+    The comparison happens in SQL: a BC timestamp would fail while Python reads the row.
+    """
+    annotations = {}
+    for name in EVENT_DATE_FIELDS:
+        annotations[f"safe_{name}"] = Case(When(in_range_q(name), then=F(name)), default=None,
+                                           output_field=DateTimeField())
+        annotations[f"bad_{name}"] = Case(When(out_of_range_q(name), then=Value(True)), default=Value(False),
+                                          output_field=BooleanField())
+    event = queryset.defer(*EVENT_DATE_FIELDS).annotate(**annotations).filter(pk=pk).first()
+    if event is not None:
+        for name in EVENT_DATE_FIELDS:
+            setattr(event, name, getattr(event, f"safe_{name}"))
+        event.dates_out_of_range = [name for name in EVENT_DATE_FIELDS if getattr(event, f"bad_{name}")]
+    return event
+
+
 def active_registration(user: User, event: Event) -> Registration | None:
     if not user.is_authenticated:
         return None
@@ -84,7 +124,7 @@ def active_registration(user: User, event: Event) -> Registration | None:
 
 def my_registrations(*, user: User) -> QuerySet[Registration]:
     return (
-        Registration.objects.filter(user=user)
+        Registration.objects.filter(event_in_range_q("event__"), user=user)
         .exclude(status=RegistrationStatus.CANCELLED)
         .select_related("event", "event__cluster", "organization")
         .order_by("event__starts_at", "id")
@@ -124,18 +164,32 @@ def checkin_list(*, event: Event, q: str = "") -> QuerySet[Registration]:
     return qs.order_by("user__full_name", "name", "id")
 
 
-def attendance_rows(*, event: Event) -> QuerySet[Registration]:
-    return (
+def attendance_rows(*, event: Event, viewer: User) -> list[Registration]:
+    """Everyone on the event's books; ``contact_email`` is set only where the organisation pages
+    would show the viewer that person's contacts (through any organisation they belong to)."""
+    rows = list(
         Registration.objects.filter(event=event)
         .select_related("user", "organization", "checked_in_by")
         .order_by("created_at", "id")
     )
+    visible = contact_visible_org_ids(viewer)
+    orgs_of: dict[int, set[int]] = {}
+    for user_id, org_id in Membership.objects.filter(
+        user_id__in={r.user_id for r in rows if r.user_id}, status=MembershipStatus.ACTIVE
+    ).values_list("user_id", "organization_id"):
+        orgs_of.setdefault(user_id, set()).add(org_id)
+    for r in rows:
+        may_see = r.user_id is not None and (
+            viewer.is_superuser or r.user_id == viewer.pk or bool(orgs_of.get(r.user_id, set()) & visible)
+        )
+        r.contact_email = r.user.email if may_see else ""
+    return rows
 
 
 def feed_events(*, user: User) -> QuerySet[Event]:
     """Events in a person's calendar feed: every live registration, and cancelled events they had."""
     return (
-        Event.objects.filter(registrations__user=user, registrations__status__in=ACTIVE)
+        Event.objects.filter(event_in_range_q(), registrations__user=user, registrations__status__in=ACTIVE)
         .exclude(status=EventStatus.DRAFT)
         .select_related("cluster")
         .prefetch_related(
@@ -147,6 +201,15 @@ def feed_events(*, user: User) -> QuerySet[Event]:
 
 
 # --- Partnering ------------------------------------------------------------------------------
+
+
+def partnering_session(*, event: Event) -> PartneringSession | None:
+    """The event's meeting grid, unless its first slot lies outside the sane range (then: set it again)."""
+    return PartneringSession.objects.filter(in_range_q("first_slot_at"), event=event).first()
+
+
+def has_unusable_grid(*, event: Event) -> bool:
+    return PartneringSession.objects.filter(out_of_range_q("first_slot_at"), event=event).exists()
 
 
 def match_scores(org_id: int | None, other_org_ids: list[int | None]) -> dict[int, float]:

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,6 +12,7 @@ from accounts.models import User
 
 from ..models import Cluster, Event, EventStatus, Registration
 from . import notify, selectors
+from .dates import EVENT_DATE_FIELDS, out_of_range_message, shifted, validate_in_range
 from .registration import fill_free_seats
 
 EDITABLE_FIELDS = (
@@ -27,16 +29,29 @@ def _require_manager(user: User, cluster_id: int) -> None:
 
 
 def _locked_event(user: User, event_id: int) -> Event:
-    event = Event.objects.select_for_update().select_related("cluster").filter(pk=event_id).first()
+    # Read tolerantly so an event stored with impossible dates can still be edited back.
+    event = selectors.event_with_safe_dates(Event.objects.select_for_update().select_related("cluster"), event_id)
     if event is None:
         raise DomainError(_("This event no longer exists."))
     _require_manager(user, event.cluster_id)
     return event
 
 
+def _require_dates_in_range(event: Event) -> None:
+    if event.dates_out_of_range:
+        raise Conflict(_("This event's dates are out of range; correct them on the edit page first."))
+
+
 def _validate(event: Event) -> None:
     if not (event.title_ko.strip() or event.title_en.strip()):
         raise DomainError(_("Give the event a title in Korean, English or both."))
+    if event.starts_at is None or event.ends_at is None:
+        raise DomainError(_("Give the event a start and an end."))
+    for name in EVENT_DATE_FIELDS:
+        try:
+            validate_in_range(getattr(event, name))
+        except ValidationError as exc:
+            raise DomainError(exc.messages[0]) from exc
     if event.ends_at <= event.starts_at:
         raise DomainError(_("The event must end after it starts."))
     if event.registration_deadline and event.registration_deadline > event.ends_at:
@@ -100,6 +115,7 @@ def event_publish(*, user: User, event_id: int) -> Event:
     event = _locked_event(user, event_id)
     if event.status != EventStatus.DRAFT:
         raise Conflict(_("Only a draft can be published."))
+    _require_dates_in_range(event)
     if event.starts_at <= timezone.now():
         raise Conflict(_("This event is in the past; change its time before publishing."))
     event.status, event.published_at = EventStatus.PUBLISHED, timezone.now()
@@ -126,16 +142,21 @@ def event_cancel(*, user: User, event_id: int, reason: str = "") -> Event:
 @transaction.atomic
 def event_copy(*, user: User, event_id: int, shift: timedelta = timedelta(days=7)) -> Event:
     """A new draft with the same content, a week later by default (a series is copied forward)."""
-    source = Event.objects.select_related("cluster").filter(pk=event_id).first()
+    source = selectors.event_with_safe_dates(Event.objects.select_related("cluster"), event_id)
     if source is None:
         raise DomainError(_("This event no longer exists."))
     _require_manager(user, source.cluster_id)
+    _require_dates_in_range(source)
     copy = Event(cluster=source.cluster, created_by=user, copied_from=source, status=EventStatus.DRAFT)
     for name in EDITABLE_FIELDS:
         setattr(copy, name, getattr(source, name))
-    copy.starts_at, copy.ends_at = source.starts_at + shift, source.ends_at + shift
-    if source.registration_deadline:
-        copy.registration_deadline = source.registration_deadline + shift
+    for name in EVENT_DATE_FIELDS:
+        if getattr(source, name) is not None:
+            moved = shifted(getattr(source, name), shift)
+            if moved is None:
+                raise DomainError(_("The copy would fall outside the dates events may use.") + " "
+                                  + out_of_range_message())
+            setattr(copy, name, moved)
     copy.save()
     copy.topics.set(source.topics.all())
     return copy

@@ -1,6 +1,7 @@
 """Public and registrant pages: list, month calendar, event page, registration, calendar files."""
 
 import calendar as pycal
+import re
 import secrets
 from datetime import date, datetime, timedelta
 
@@ -22,6 +23,7 @@ from . import ical, qr, registration, selectors
 from .forms import EventFilterForm, RegistrationForm
 
 PAGE_SIZE = 20
+FEED_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,100}")
 
 
 def _month_start(value: str) -> date:
@@ -48,7 +50,12 @@ def event_list_view(request: HttpRequest) -> HttpResponse:
     form = EventFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     query = {k: filters.get(k, "") for k in ("cluster", "kind", "topic")}
-    context: dict = {"form": form, "is_manager": bool(selectors.managed_cluster_ids(request.user))}
+    is_manager = bool(selectors.managed_cluster_ids(request.user))
+    context: dict = {
+        "form": form, "is_manager": is_manager,
+        "out_of_range": list(selectors.events_to_repair(request.user))
+        if is_manager or request.user.is_superuser else [],
+    }
     params = request.GET.copy()
     params.pop("page", None)
     if filters.get("view") == "month":
@@ -79,7 +86,12 @@ def _visible_event(request: HttpRequest, pk: int) -> Event:
 
 
 def event_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
-    event = _visible_event(request, pk)
+    event = selectors.visible_events(request.user).select_related("cluster").filter(pk=pk).first()
+    if event is None:
+        if selectors.events_to_repair(request.user).filter(pk=pk).exists():
+            messages.error(request, _("This event's dates are out of range; correct them on the edit page first."))
+            return redirect("events:edit", pk=pk)
+        raise Http404(_("No such event."))
     mine = selectors.active_registration(request.user, event)
     can_manage = selectors.can_manage_event(request.user, event)
     orgs = selectors.verified_organizations(request.user)
@@ -193,6 +205,8 @@ def event_ics_view(request: HttpRequest, pk: int) -> HttpResponse:
 def feed_view(request: HttpRequest, token: str) -> HttpResponse:
     """No login: calendar apps subscribe with the secret URL itself."""
     # A deactivated account's link stops working with the account.
+    if not FEED_TOKEN.fullmatch(token):  # not one we made (a NUL byte would even upset the database)
+        raise Http404
     feed = CalendarFeed.objects.select_related("user").filter(token=token, user__is_active=True).first()
     if feed is None:
         raise Http404

@@ -14,9 +14,17 @@ from accounts.errors import DomainError
 from accounts.selectors import managed_cluster_ids
 from config import csvsafe
 
-from ..models import Cluster, Event
+from ..models import Cluster, Event, Registration
 from . import checkin, selectors, services
-from .forms import CancelEventForm, EventForm, WalkInForm
+from .forms import (
+    CancelEventForm,
+    CheckinCodeForm,
+    CheckinRegistrationForm,
+    CheckinSearchForm,
+    EventForm,
+    WalkInForm,
+    require_valid,
+)
 
 
 def _managed_clusters(request: HttpRequest):
@@ -26,7 +34,7 @@ def _managed_clusters(request: HttpRequest):
 
 
 def _managed_event(request: HttpRequest, pk: int) -> Event:
-    event = Event.objects.select_related("cluster").filter(pk=pk).first()
+    event = selectors.event_with_safe_dates(Event.objects.select_related("cluster"), pk)
     if event is None:
         raise Http404(_("No such event."))
     if not selectors.can_manage_event(request.user, event):
@@ -81,8 +89,7 @@ def event_action_view(request: HttpRequest, pk: int, action: str) -> HttpRespons
             services.event_publish(user=request.user, event_id=event.pk)
             messages.success(request, _("The event is published."))
         elif action == "cancel":
-            form = CancelEventForm(request.POST)
-            reason = form.cleaned_data["reason"] if form.is_valid() else ""
+            reason = require_valid(CancelEventForm(request.POST)).cleaned_data["reason"]
             services.event_cancel(user=request.user, event_id=event.pk, reason=reason)
             messages.info(request, _("The event is cancelled; registrants were told."))
         elif action == "copy":
@@ -96,31 +103,37 @@ def event_action_view(request: HttpRequest, pk: int, action: str) -> HttpRespons
     return redirect("events:detail", pk=event.pk)
 
 
+def _checkin_post(request: HttpRequest, event: Event) -> Registration:
+    """One of the desk's three ways in: a scanned or typed code, a walk-in, or a row of the list."""
+    if "code" in request.POST:
+        code = require_valid(CheckinCodeForm(request.POST)).cleaned_data["code"]
+        return checkin.checkin_by_code(user=request.user, event_id=event.pk, code=code)
+    if "walk_in" in request.POST:
+        data = require_valid(WalkInForm(request.POST)).cleaned_data
+        return checkin.walk_in_add(user=request.user, event_id=event.pk, name=data["name"],
+                                   organization=data["organization"])
+    registration_id = require_valid(CheckinRegistrationForm(request.POST)).cleaned_data["registration"]
+    return checkin.checkin_registration(user=request.user, event_id=event.pk, registration_id=registration_id)
+
+
 @login_required
 def checkin_view(request: HttpRequest, pk: int) -> HttpResponse:
     """The door: scan or type a code, search by name, see who has arrived, add walk-ins."""
     event = _managed_event(request, pk)
+    if event.dates_out_of_range:
+        messages.error(request, _("This event's dates are out of range; correct them on the edit page first."))
+        return redirect("events:edit", pk=event.pk)
     if request.method == "POST":
         try:
-            if "code" in request.POST:
-                reg = checkin.checkin_by_code(user=request.user, event_id=event.pk, code=request.POST["code"])
-            elif "walk_in" in request.POST:
-                form = WalkInForm(request.POST)
-                if not form.is_valid():
-                    raise DomainError(_("Give the walk-in's name."))
-                reg = checkin.walk_in_add(
-                    user=request.user, event_id=event.pk, name=form.cleaned_data["name"],
-                    organization=form.cleaned_data["organization"],
-                )
-            else:
-                reg = checkin.checkin_registration(
-                    user=request.user, event_id=event.pk, registration_id=int(request.POST.get("registration", 0))
-                )
+            reg = _checkin_post(request, event)
             messages.success(request, _("%(name)s is checked in.") % {"name": reg.display_name})
-        except (DomainError, ValueError) as exc:
-            messages.error(request, getattr(exc, "message", _("This code is not valid.")))
+        except DomainError as exc:
+            messages.error(request, exc.message)
         return redirect(request.get_full_path())
-    q = request.GET.get("q", "").strip()
+    search = CheckinSearchForm(request.GET)
+    q = search.cleaned_data["q"] if search.is_valid() else ""
+    if search.errors:
+        messages.error(request, _("This search cannot be used; type a name or a code."))
     rows = list(selectors.checkin_list(event=event, q=q))
     context = {
         "event": event,
@@ -153,9 +166,9 @@ def attendance_csv_view(request: HttpRequest, pk: int) -> HttpResponse:
     writer = csvsafe.writer(response)
     writer.writerow(["registration", "name", "email", "organisation", "status", "walk_in", "registered_at",
                      "checked_in_at", "checked_in_by", "answers"])
-    for r in selectors.attendance_rows(event=event):
+    for r in selectors.attendance_rows(event=event, viewer=request.user):
         writer.writerow([
-            r.pk, r.display_name, r.user.email if r.user_id else "", r.organization.name if r.organization_id else "",
+            r.pk, r.display_name, r.contact_email, r.organization.name if r.organization_id else "",
             r.status, "yes" if r.walk_in else "no", timezone.localtime(r.created_at).isoformat(timespec="minutes"),
             timezone.localtime(r.checked_in_at).isoformat(timespec="minutes") if r.checked_in_at else "",
             r.checked_in_by.full_name if r.checked_in_by_id else "",

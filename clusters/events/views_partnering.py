@@ -1,7 +1,5 @@
 """Partnering pages: requests, availability, personal agenda, outcomes; the organisers' scheduling."""
 
-from datetime import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -13,8 +11,17 @@ from django.utils.translation import gettext as _
 from accounts.errors import DomainError
 from config import csvsafe
 
-from ..models import Event, EventKind, MeetingOutcome, PartneringSession, Registration, RegistrationStatus
+from ..models import Event, EventKind, MeetingOutcome, Registration, RegistrationStatus
 from . import partnering, selectors
+from .forms import (
+    AvailabilityForm,
+    MeetingDecisionForm,
+    MeetingRequestForm,
+    OutcomeForm,
+    PartneringGridForm,
+    require_valid,
+)
+from .partnering import MAX_SLOTS
 
 
 def _event(request: HttpRequest, pk: int) -> Event:
@@ -25,28 +32,30 @@ def _event(request: HttpRequest, pk: int) -> Event:
 
 
 def _post(request: HttpRequest, event: Event) -> None:
-    """Run the posted action through its service; errors become messages."""
+    """Run the posted action through its form and service; errors become messages."""
     action, post, user = request.POST.get("action"), request.POST, request.user
     if action == "request":
-        partnering.meeting_request_create(user=user, event_id=event.pk, recipient_id=int(post["recipient"]),
-                                          message=post.get("message", ""))
+        data = require_valid(MeetingRequestForm(post)).cleaned_data
+        partnering.meeting_request_create(user=user, event_id=event.pk, recipient_id=data["recipient"],
+                                          message=data["message"])
         messages.success(request, _("Your meeting request is sent."))
     elif action in ("accept", "decline"):
-        partnering.meeting_request_decide(user=user, request_id=int(post["request"]), accept=action == "accept")
+        data = require_valid(MeetingDecisionForm(post)).cleaned_data
+        partnering.meeting_request_decide(user=user, request_id=data["request"], accept=action == "accept")
         messages.success(request, _("Your answer is saved."))
     elif action == "availability":
-        slots = [int(s) for s in post.getlist("slots")]
-        partnering.availability_set(user=user, event_id=event.pk, slots=None if post.get("all") else slots)
+        data = require_valid(AvailabilityForm(post, slot_count=MAX_SLOTS)).cleaned_data
+        partnering.availability_set(user=user, event_id=event.pk, slots=None if data["all"] else data["slots"])
         messages.success(request, _("Your availability is saved."))
     elif action == "outcome":
-        partnering.meeting_outcome_record(user=user, meeting_id=int(post["meeting"]), outcome=post.get("outcome", ""),
-                                          follow_up_wanted=bool(post.get("follow_up")), note=post.get("note", ""))
+        data = require_valid(OutcomeForm(post)).cleaned_data
+        partnering.meeting_outcome_record(user=user, meeting_id=data["meeting"], outcome=data["outcome"],
+                                          follow_up_wanted=data["follow_up"], note=data["note"])
         messages.success(request, _("The outcome is recorded."))
     elif action == "configure":
-        first = timezone.make_aware(datetime.strptime(post["first_slot_at"], "%Y-%m-%dT%H:%M"))
-        partnering.partnering_configure(user=user, event_id=event.pk, first_slot_at=first,
-                                        slot_minutes=int(post["slot_minutes"]), slots=int(post["slots"]),
-                                        tables=int(post["tables"]))
+        data = require_valid(PartneringGridForm(post)).cleaned_data
+        partnering.partnering_configure(user=user, event_id=event.pk, first_slot_at=data["first_slot_at"],
+                                        slot_minutes=data["slot_minutes"], slots=data["slots"], tables=data["tables"])
         messages.success(request, _("The meeting grid is saved."))
     elif action == "schedule":
         added = partnering.meetings_schedule(user=user, event_id=event.pk)
@@ -65,12 +74,13 @@ def partnering_view(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         try:
             _post(request, event)
-        except (DomainError, ValueError, KeyError) as exc:
-            messages.error(request, getattr(exc, "message", _("Please check what you entered.")))
+        except DomainError as exc:
+            messages.error(request, exc.message)
         return redirect("events:partnering", pk=event.pk)
-    session = PartneringSession.objects.filter(event=event).first()
+    session = selectors.partnering_session(event=event)
     context: dict = {"event": event, "session": session, "mine": mine, "can_manage": can_manage,
-                     "outcomes": MeetingOutcome.choices}
+                     "outcomes": MeetingOutcome.choices,
+                     "grid_out_of_range": session is None and selectors.has_unusable_grid(event=event)}
     if session:
         context["slot_times"] = [(i, session.slot_start(i)) for i in range(session.slots)]
     if mine:
@@ -98,7 +108,7 @@ def agenda_csv_view(request: HttpRequest, pk: int) -> HttpResponse:
     event = _event(request, pk)
     if not selectors.can_manage_event(request.user, event):
         raise PermissionDenied(_("Only the managers of this event's cluster can do this."))
-    session = PartneringSession.objects.filter(event=event).first()
+    session = selectors.partnering_session(event=event)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="event-{event.pk}-agenda.csv"'
     response.write("\ufeff")

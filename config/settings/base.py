@@ -91,12 +91,16 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL", default="")
 
+# Short socket timeouts: with Redis down or hung a cache call fails within half a second. Reads that
+# only save work then fail open (config.cachesafe); the sign-in throttles fail closed (accounts.throttle).
+REDIS_CACHE_OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="clusterlink"),
+            "OPTIONS": REDIS_CACHE_OPTIONS,
         }
     }
 else:
@@ -156,6 +160,10 @@ CELERY_TASK_TIME_LIMIT = 15 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 14 * 60
 CELERY_TASK_ACKS_LATE = True  # every task is idempotent, so redelivery after a crash is safe
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
+# Redis redelivers a task unacknowledged this long (a killed worker's; default an hour). It must exceed
+# the longest run (the hard time limit) and retry countdown (at most 10 min), or a task still running
+# is delivered a second time.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT + 5 * 60}
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_RESULT_EXPIRES = timedelta(days=1)
 CELERY_TIMEZONE = "UTC"
@@ -168,13 +176,24 @@ CELERY_BEAT_SCHEDULE |= {  # the review lifecycle: reminders/expiry, daily diges
     "remind-introductions": {"task": "matching.remind_introductions", "schedule": timedelta(hours=6)},
     "send-match-digests": {"task": "matching.send_match_digests", "schedule": timedelta(hours=1)},
     "refit-from-decisions": {"task": "matching.refit_from_decisions", "schedule": timedelta(days=1)},
+    "expire-needs": {"task": "matching.expire_needs", "schedule": timedelta(hours=1)},
 }
+# A broker outage must not hold a web request: connecting and publishing give up after one quick retry
+# (at once on a refused connection, in about a second on a hung one); config.queueing then records the
+# job and the beat task below re-sends it once the broker is back.
+CELERY_BROKER_CONNECTION_TIMEOUT = 1
+CELERY_BROKER_TRANSPORT_OPTIONS |= {"socket_connect_timeout": 1, "socket_timeout": 1}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
+CELERY_BEAT_SCHEDULE["resend-queued-tasks"] = {"task": "config.resend_queued_tasks", "schedule": timedelta(minutes=1)}
 EVENT_OFFER_HOLD_HOURS = env.int("EVENT_OFFER_HOLD_HOURS", default=48)  # a freed seat is held this long
 
 REST_FRAMEWORK = {
+    # Token first: DRF answers unauthenticated requests with the first class's challenge, so they get
+    # 401 with `WWW-Authenticate: Token` (session first would give 403). Session sign-ins still work,
+    # and their writes still need the CSRF token.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "config.pagination.CappedPageNumberPagination",
@@ -184,13 +203,20 @@ REST_FRAMEWORK = {
         "rest_framework.filters.SearchFilter",
         "rest_framework.filters.OrderingFilter",
     ],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "config.schema.AutoSchema",  # adds the 400/401/403/404/409 responses
     "DEFAULT_THROTTLE_RATES": {"login": "10/min"},
     "NUM_PROXIES": env.int("NUM_PROXIES", default=0) or None,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "ClusterLink API",
-    "DESCRIPTION": "Organisations, memberships and people of bio-medical clusters.",
+    "DESCRIPTION": (
+        "Organisations, memberships and people of bio-medical clusters.\n\n"
+        "Sign in with `Authorization: Token <key>` (POST /api/v1/auth/token/) or a browser session (writes need "
+        "the CSRF token). Without valid credentials an operation that needs them answers 401 with "
+        "`WWW-Authenticate: Token`; a signed-in caller who may not act gets 403. Errors are JSON: "
+        "`{\"detail\": \"...\"}`, or field name → messages for 400. Lists are paginated: `page` from 1 "
+        "(400 otherwise, 404 past the last page), `page_size` up to 100."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
@@ -216,6 +242,9 @@ NUM_PROXIES = env.int("NUM_PROXIES", default=0)
 PRIVACY_POLICY_VERSION = "2026-11"
 EMAIL_VERIFICATION_MAX_AGE = 3 * 24 * 3600
 INVITATION_MAX_AGE_DAYS = 14
+# Invitations mail arbitrary addresses: at most this many per inviter per hour, per organisation per day.
+INVITATION_RATE_PER_USER_HOUR = 10
+INVITATION_RATE_PER_ORG_DAY = 30
 
 CLUSTERLINK_CACHE_DIR = env("CLUSTERLINK_CACHE_DIR", default=str(BASE_DIR / ".cache" / "clusterlink"))
 # Matching rounds: proposals kept per need, the score below which none is kept, how often one

@@ -4,17 +4,19 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 
 from accounts.errors import DomainError
+from accounts.regions import Region
 
 from .. import review_selectors, runs, selectors, services
-from ..models import Listing, Match, MatchRun
+from ..models import CloseReason, Facet, FacetKind, Listing, Match, MatchRun, MatchSource, MatchStatus
 from ..reasons import facet_labels, reasons_for, visible_explanation
 from .review import MatchReviewActions
 from .views import _raise_for
@@ -32,6 +34,13 @@ class ReasonSerializer(serializers.Serializer):
     items = serializers.ListField(child=serializers.CharField())
 
 
+class BlankAsNullChoiceField(serializers.ChoiceField):
+    """A choice that may be unset: the stored blank is answered as null, never as a value outside the enum."""
+
+    def to_representation(self, value):
+        return super().to_representation(value) or None
+
+
 class MatchSerializer(serializers.ModelSerializer):
     need_title = serializers.CharField(source="need.title", read_only=True)
     counterpart_name = serializers.CharField(source="counterpart.name", read_only=True)
@@ -42,6 +51,9 @@ class MatchSerializer(serializers.ModelSerializer):
     reasons = serializers.SerializerMethodField()
     decision_reason = serializers.SerializerMethodField()
     decline_category = serializers.SerializerMethodField()
+    score_parts = serializers.SerializerMethodField()
+    close_reason = BlankAsNullChoiceField(choices=CloseReason.choices, allow_null=True, read_only=True,
+                                          help_text="Why a closed match closed; null while it is not closed.")
 
     class Meta:
         model = Match
@@ -71,6 +83,12 @@ class MatchSerializer(serializers.ModelSerializer):
     def _hidden(self) -> set[int]:
         return self.context.get("hidden_ids", set())
 
+    @extend_schema_field({"type": "object", "additionalProperties": {"type": "number"}})
+    def get_score_parts(self, obj: Match) -> dict:
+        """Parts computed from a description this reader may not read are left out."""
+        allowed = self.context.get("score_parts_allowed") or {}
+        return review_selectors.visible_score_parts(obj, allowed.get(obj.pk, review_selectors.TEXT_FREE_PARTS))
+
     @extend_schema_field(OpenApiTypes.OBJECT)
     def get_explanation(self, obj: Match) -> dict:
         return visible_explanation(obj, self._hidden())
@@ -85,16 +103,46 @@ class DismissSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=2000)
 
 
+MAX_ID = 2**63 - 1
+
+
+class MatchFilterSerializer(serializers.Serializer):
+    """The list's query parameters: an unknown value is a 400 naming the parameter, never a query."""
+
+    organization = serializers.IntegerField(required=False, help_text="Only this organisation's matches (either side).")
+    partnership_type = serializers.CharField(required=False, allow_blank=True, max_length=100,
+                                             help_text="Slug of a partnership type of the need.")
+    region = serializers.ChoiceField(choices=Region.choices, required=False, allow_blank=True,
+                                     help_text="Region code of either organisation.")
+    status = serializers.CharField(required=False, allow_blank=True, max_length=200, default=MatchStatus.PROPOSED,
+                                   help_text="proposed (default), any state or comma-separated states, or 'all'.")
+    source = serializers.ChoiceField(choices=MatchSource.choices, required=False, allow_blank=True)
+
+    def validate_organization(self, value: int) -> int:
+        # An id no organisation has (beyond the 64-bit keys too) matches nothing rather than erroring.
+        return value if 0 < value <= MAX_ID else 0
+
+    def validate_partnership_type(self, value: str) -> str:
+        if value and not Facet.objects.filter(kind=FacetKind.PARTNERSHIP_TYPE, slug=value).exists():
+            raise serializers.ValidationError(_("“%(value)s” is not a partnership type.") % {"value": value})
+        return value
+
+    def validate_status(self, value: str) -> str:
+        if value in ("", "all"):
+            return ""
+        states = [v.strip() for v in value.split(",")]
+        unknown = [v for v in states if v not in MatchStatus.values]
+        if unknown:
+            raise serializers.ValidationError(
+                _("Unknown state: %(value)s. Use one or more of %(states)s, or all.")
+                % {"value": ", ".join(unknown), "states": ", ".join(MatchStatus.values)})
+        return ",".join(states)
+
+
 @extend_schema_view(
     list=extend_schema(
         summary="Matches of the caller's organisations (either side) and, for managers, of their clusters; best first",
-        parameters=[
-            OpenApiParameter("organization", int, description="Only this organisation's needs."),
-            OpenApiParameter("partnership_type", str, description="Slug of a partnership type of the need."),
-            OpenApiParameter("region", str, description="Region code of the counterpart."),
-            OpenApiParameter("status", str, description="proposed (default), any state or comma-separated states, or 'all'."),
-            OpenApiParameter("source", str, description="model, requested or brokered."),
-        ],
+        parameters=[MatchFilterSerializer],
     ),
     retrieve=extend_schema(summary="One proposal with its score parts, explanation and reasons"),
 )
@@ -103,21 +151,24 @@ class MatchViewSet(MatchReviewActions, mixins.ListModelMixin, mixins.RetrieveMod
 
     serializer_class = MatchSerializer
     permission_classes = [IsAuthenticated]
+    filter_backends = []  # the list's filters are MatchFilterSerializer's; no search or ordering parameters
 
     def get_queryset(self):
-        p = self.request.query_params
-        org = p.get("organization")
-        status_value = p.get("status", "proposed")
+        if self.action != "list":  # the filters are the list's; one match is found by its id alone
+            return review_selectors.matches_for(user=self.request.user)
+        params = MatchFilterSerializer(data=self.request.query_params)
+        params.is_valid(raise_exception=True)
+        f = params.validated_data
         return review_selectors.matches_for(
-            # A non-number or one beyond a 64-bit key matches nothing rather than erroring.
-            user=self.request.user, organization_id=int(org) if org and org.isdigit() and len(org) < 19 else None,
-            partnership_type=p.get("partnership_type", ""), region=p.get("region", ""), source=p.get("source", ""),
-            status="" if status_value == "all" or self.action != "list" else status_value,
+            user=self.request.user, organization_id=f.get("organization"), partnership_type=f.get("partnership_type", ""),
+            region=f.get("region", ""), source=f.get("source", ""), status=f.get("status", MatchStatus.PROPOSED),
         )
 
     def _context(self, rows: list[Match]) -> dict:
         context = self.get_serializer_context()
         context["hidden_ids"] = selectors.hidden_description_ids(self.request.user, rows)
+        context["score_parts_allowed"] = review_selectors.score_parts_allowed(self.request.user, rows,
+                                                                              hidden_ids=context["hidden_ids"])
         context["facet_labels"] = facet_labels()
         context["sides"] = review_selectors.sides_for(self.request.user, rows)
         return context

@@ -7,8 +7,17 @@ from .. import selectors
 from ..models import TRIAL_PHASES, Facet, FacetKind, Listing
 
 
+class FacetSlugField(serializers.SlugRelatedField):
+    """A taxonomy slug; text that cannot be a slug (NUL, over-long, not a string) is "not found", not a query."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str) or "\x00" in data or len(data) > 60:
+            self.fail("does_not_exist", slug_name=self.slug_field, value="?")
+        return super().to_internal_value(data)
+
+
 def _facets(kind: str, label: str) -> serializers.SlugRelatedField:
-    return serializers.SlugRelatedField(
+    return FacetSlugField(
         many=True, required=False, slug_field="slug", queryset=Facet.objects.filter(kind=kind), label=label,
         help_text=_("Slugs of the taxonomy terms of this kind (see the admin's taxonomy terms)."),
     )
@@ -29,7 +38,7 @@ class ListingSerializer(serializers.ModelSerializer):
     partnership_types = _facets(FacetKind.PARTNERSHIP_TYPE, _("partnership types"))
     therapeutic_areas = _facets(FacetKind.THERAPEUTIC_AREA, _("therapeutic areas"))
     technologies = _facets(FacetKind.TECHNOLOGY, _("technologies"))
-    stage = serializers.SlugRelatedField(
+    stage = FacetSlugField(
         slug_field="slug", queryset=Facet.objects.filter(kind=FacetKind.STAGE), required=False, allow_null=True
     )
     trial_phases = serializers.ListField(

@@ -11,7 +11,7 @@ from django.utils import timezone
 from clusters.events import checkin, registration
 from clusters.models import CalendarFeed, Registration
 from matching.models import Facet
-from tests.factories import EventFactory, cluster_manager, verified_member
+from tests.factories import ClusterMembershipFactory, EventFactory, cluster_manager, verified_member
 
 pytestmark = pytest.mark.django_db
 
@@ -137,7 +137,8 @@ def test_personal_feed_lists_registrations_and_reset_revokes_the_old_url(client)
 def test_checkin_page_checks_in_by_typed_code_and_exports_csv(client):
     manager, cluster = cluster_manager()
     event = EventFactory(cluster=cluster)
-    reg = register(verified_member(), event, answers={})
+    # An organisation of the manager's cluster: only those people's emails are in the export.
+    reg = register(verified_member(ClusterMembershipFactory(cluster=cluster).organization), event, answers={})
     client.force_login(manager)
     client.post(reverse("events:checkin", args=[event.pk]), {"code": reg.code})
     reg.refresh_from_db()

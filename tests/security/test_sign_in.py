@@ -69,3 +69,14 @@ def test_one_client_spraying_many_addresses_is_stopped(client, settings):
         _login(client, f"nobody{n}@example.kr", "Spring2026!", ip="10.9.9.9")
     assert _login(client, victim.email, PASSWORD, ip="10.9.9.9").status_code == 429
     assert _login(client, victim.email, PASSWORD, ip="10.9.9.10").status_code == 302
+
+
+def test_throttle_keys_do_not_carry_what_the_visitor_typed():
+    """Cache keys are hashes of the identity: fixed length, plain characters, whatever was typed."""
+    from accounts.throttle import _key
+
+    key = _key("login", "1.2.3.4:" + "é\x07" * 5000)
+
+    assert len(key) < 60
+    assert key.isascii() and key.isprintable()
+    assert _key("login", "a@example.kr") == _key("login", "a@example.kr") != _key("login", "b@example.kr")

@@ -1,6 +1,6 @@
 """API for partnering events: my meeting requests (send, answer) and my agenda (record outcomes)."""
 
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -9,8 +9,9 @@ from rest_framework.response import Response
 
 from accounts.errors import DomainError
 
-from ...models import Meeting, MeetingOutcome, MeetingRequest
+from ...models import Event, Meeting, MeetingOutcome, MeetingRequest, PartneringSession
 from .. import partnering
+from ..dates import in_range_q
 from .views import _raise_for
 
 
@@ -114,7 +115,12 @@ class MeetingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         user = self.request.user
         return (
             Meeting.objects.filter(Q(a__user=user) | Q(b__user=user))
-            .select_related("a__user", "b__user", "event__partnering")
+            .select_related("a__user", "b__user")
+            # Only grids in the sane range are read: one stored out of range leaves starts_at null
+            # instead of failing the whole list.
+            .prefetch_related(Prefetch("event", queryset=Event.objects.only("id", "cluster_id").prefetch_related(
+                Prefetch("partnering", queryset=PartneringSession.objects.filter(in_range_q("first_slot_at")))
+            )))
             .order_by("event_id", "slot", "table", "id")
         )
 
@@ -131,4 +137,4 @@ class MeetingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
             )
         except DomainError as exc:
             _raise_for(exc)
-        return Response(MeetingSerializer(meeting).data)
+        return Response(MeetingSerializer(self.get_queryset().get(pk=meeting.pk)).data)

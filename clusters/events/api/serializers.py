@@ -1,4 +1,3 @@
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -28,7 +27,8 @@ class EventSerializer(serializers.ModelSerializer):
     def get_topics(self, event: Event) -> list[str]:
         return [t.slug for t in event.topics.all()]  # prefetched by the view
 
-    @extend_schema_field(OpenApiTypes.URI)
+    # Null for most callers, and for an event with no link: the schema must say so.
+    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
     def get_online_url(self, event: Event) -> str | None:
         ctx = self.context
         if event.cluster_id in ctx.get("managed", set()) or event.pk in ctx.get("registered", set()):

@@ -1,5 +1,6 @@
 from django.utils import timezone
 from django_filters import rest_framework as filters
+from django_filters.fields import IsoDateTimeField
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
@@ -12,6 +13,7 @@ from accounts.selectors import managed_cluster_ids
 
 from ...models import Event, EventKind, EventStatus, Registration, RegistrationStatus
 from .. import registration, selectors
+from ..dates import validate_in_range
 from .serializers import EventSerializer, RegisterInputSerializer, RegistrationSerializer
 
 
@@ -27,13 +29,29 @@ def _raise_for(exc: DomainError):
     raise ValidationError({"non_field_errors": [exc.message]}) from exc
 
 
+class SaneIsoDateTimeField(IsoDateTimeField):
+    """An ISO 8601 time inside the events' date range, with a UTC offset PostgreSQL accepts."""
+
+    default_validators = [validate_in_range]
+
+
+class SaneIsoDateTimeFilter(filters.IsoDateTimeFilter):
+    field_class = SaneIsoDateTimeField
+
+
 class EventFilter(filters.FilterSet):
     cluster = filters.CharFilter(field_name="cluster__slug", help_text="Slug of a cluster.")
     kind = filters.ChoiceFilter(choices=EventKind.choices)
     status = filters.ChoiceFilter(choices=EventStatus.choices)
     topic = filters.CharFilter(field_name="topics__slug", distinct=True, help_text="Slug of a taxonomy term.")
-    starts_after = filters.IsoDateTimeFilter(field_name="starts_at", lookup_expr="gte")
-    starts_before = filters.IsoDateTimeFilter(field_name="starts_at", lookup_expr="lt")
+    starts_after = SaneIsoDateTimeFilter(
+        field_name="starts_at", lookup_expr="gte",
+        help_text="ISO 8601 time between 2000 and 2100; a UTC offset of at most ±15:59.",
+    )
+    starts_before = SaneIsoDateTimeFilter(
+        field_name="starts_at", lookup_expr="lt",
+        help_text="ISO 8601 time between 2000 and 2100; a UTC offset of at most ±15:59.",
+    )
     upcoming = filters.BooleanFilter(method="filter_upcoming", help_text="Only events that have not ended.")
 
     class Meta:

@@ -1,10 +1,13 @@
-"""import_orgs FILE [--dry-run]: bulk onboarding from JSON Lines (exchange format) or CSV."""
+"""import_orgs FILE [--dry-run]: bulk onboarding from JSON Lines (exchange format) or CSV.
+
+It runs as a platform admin: no cluster limits what it may change.
+"""
 
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from matching.importing import detect_format, import_text
+from matching.importing import NotText, decode, detect_format, import_text
 
 
 class Command(BaseCommand):
@@ -31,11 +34,14 @@ class Command(BaseCommand):
 
             raw = gzip.decompress(raw)
         try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise CommandError(f"{path}: not UTF-8 text ({exc})") from None
+            text, encoding = decode(raw)
+        except NotText as exc:
+            raise CommandError(f"{path}: {exc}") from None
+        self.stdout.write(f"encoding: {encoding}")
         report = import_text(text, fmt=opts["format"] or detect_format(path.name.removesuffix(".gz")),
                              source=opts["source"], dry_run=opts["dry_run"], status=opts["status"], progress=True)
+        for warning in report.warnings:
+            self.stderr.write(self.style.WARNING(f"{path}: {warning}"))
         for line, message in report.errors:
             self.stderr.write(f"{path} line {line}: {message}")
         if report.errors:

@@ -1,0 +1,459 @@
+"""The API schema describes what the API does.
+
+- Every operation is fuzzed through the real WSGI app with schemathesis, as a signed-in member of a
+  small world (a verified firm with a need, a hospital with a capability, a match between them, a
+  partnering event with registrations, a meeting request and a meeting) and anonymously, with valid
+  and invalid inputs (a fixed, derandomized set of cases): no 5xx, every status documented, every body
+  and documented header as the schema says. Each operation starts from the same world (a savepoint).
+- Every operation gets one hand-written valid request (real ids), validated against the schema.
+- Pagination and authentication errors: invalid pages answer 400, pages past the end 404, and
+  unauthenticated requests 401 with ``WWW-Authenticate: Token``, all documented.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+import pytest
+import schemathesis
+from django.core.management import call_command
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections, transaction
+from django.test import Client
+from django.utils import timezone
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+from schemathesis.checks import not_a_server_error
+from schemathesis.generation import GenerationMode
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from accounts.models import Membership
+from clusters.events import partnering, registration
+from clusters.models import Meeting, RegistrationStatus
+from config.wsgi import application
+from matching import review
+from matching.models import Match, MatchRun, MatchRunStatus, MatchSource, MatchStatus
+from tests.factories import PASSWORD, EventFactory, OrganizationFactory, verified_member
+from tests.matching.review_world import build_world, make_listing
+
+pytestmark = pytest.mark.django_db
+
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+]
+EXAMPLES_PER_OPERATION = 10  # per identity and generation mode: about 800 cases per identity, well under a minute
+
+
+@pytest.fixture
+def wsgi_app():
+    """The project's WSGI app inside the test transaction.
+
+    Like Django's test client: a finished request must not close the connection that holds the test's
+    transaction.
+    """
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield application
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def api_schema(wsgi_app):
+    return schemathesis.openapi.from_wsgi("/api/schema/?format=json", wsgi_app)
+
+
+@dataclass
+class ApiWorld:
+    member: object  # admin of the firm, registered for the partnering event, need side of the match
+    manager: object
+    ids: dict  # path prefix → a real id the member can reach
+    extra: dict = field(default_factory=dict)
+
+
+@pytest.fixture
+def api_world() -> ApiWorld:
+    """The review world (tests/matching/review_world.py) plus events, partnering and a second, connected match."""
+    w = build_world()
+    member = w.startup
+    event = EventFactory(cluster=w.cluster, kind="partnering", capacity=None, online_url="https://meet.example.kr/room")
+    full = EventFactory(cluster=w.cluster, capacity=1, online_url="https://meet.example.kr/other")
+    partner, asker, other_asker = verified_member(), verified_member(), verified_member()
+    reg_member = registration.event_register(user=member, event_id=event.pk)
+    reg_partner = registration.event_register(user=partner, event_id=event.pk)
+    reg_tto = registration.event_register(user=w.tto, event_id=event.pk)
+    for person in (asker, other_asker):
+        registration.event_register(user=person, event_id=event.pk)
+    partnering.partnering_configure(user=w.manager, event_id=event.pk, first_slot_at=event.starts_at, slot_minutes=20,
+                                    slots=3, tables=2)
+    accepted = partnering.meeting_request_create(user=member, event_id=event.pk, recipient_id=reg_partner.pk)
+    partnering.meeting_request_decide(user=partner, request_id=accepted.pk, accept=True)
+    partnering.meetings_schedule(user=w.manager, event_id=event.pk)
+    to_accept = partnering.meeting_request_create(user=asker, event_id=event.pk, recipient_id=reg_member.pk)
+    to_decline = partnering.meeting_request_create(user=other_asker, event_id=event.pk, recipient_id=reg_member.pk)
+    # A seat offered to the member: the only seat's holder cancels while the member waits.
+    seat = registration.event_register(user=partner, event_id=full.pk)
+    offered = registration.event_register(user=member, event_id=full.pk)
+    registration.registration_cancel(user=partner, registration_id=seat.pk)
+    offered.refresh_from_db()
+    assert offered.status == RegistrationStatus.OFFERED
+    # A second need whose match with the hospital is connected (both sides accepted): it has a message thread.
+    second_need = make_listing(w.firm, "need", "Biomarker assay partner", "We need a validated assay.")
+    connected = Match.objects.create(need=second_need, counterpart=w.hospital, score=0.6, source=MatchSource.MODEL,
+                                     model_version="v-test")
+    review.match_approve(user=w.tto, match_id=connected.pk)
+    review.match_accept(user=member, match_id=connected.pk)
+    connected.refresh_from_db()
+    if connected.status != MatchStatus.CONNECTED:
+        review.match_accept(user=w.tto, match_id=connected.pk)
+        connected.refresh_from_db()
+    assert connected.status == MatchStatus.CONNECTED
+    run = MatchRun.objects.create(status=MatchRunStatus.DONE, finished_at=timezone.now() - timedelta(hours=1))
+    ids = {
+        "/api/v1/events/registrations/": reg_member.pk,
+        "/api/v1/events/meeting-requests/": to_accept.pk,
+        "/api/v1/events/meetings/": Meeting.objects.get(request=accepted).pk,
+        "/api/v1/events/": event.pk,
+        "/api/v1/listings/": w.need.pk,
+        "/api/v1/match-runs/": run.pk,
+        "/api/v1/matches/": w.match.pk,
+        "/api/v1/memberships/": Membership.objects.get(user=member, organization=w.firm).pk,
+        "/api/v1/organizations/": w.firm.pk,
+    }
+    return ApiWorld(member=member, manager=w.manager, ids=ids, extra={
+        "world": w, "event": event, "full": full, "reg_tto": reg_tto, "partner": partner, "offered": offered,
+        "to_decline": to_decline, "connected": connected, "second_need": second_need,
+    })
+
+
+def describe(exc: BaseException) -> str:
+    """A short account of a schemathesis failure group: each failure's title and message."""
+    parts = [f"{getattr(e, 'title', type(e).__name__)}: {getattr(e, 'message', e)}" for e in getattr(exc, "exceptions", [exc])]
+    return "\n".join(parts)[:2000]
+
+
+def real_id(api_world: ApiWorld, path: str) -> int | None:
+    for prefix, pk in api_world.ids.items():  # longest prefixes first, as listed
+        if path.startswith(prefix) and "{id}" in path:
+            return pk
+    return None
+
+
+def auth_headers(user) -> dict:
+    return {"Authorization": f"Token {Token.objects.get_or_create(user=user)[0].key}"}
+
+
+# --- the fuzz: every operation, signed in and anonymous ---------------------------------------------
+
+
+@dataclass
+class Tally:
+    cases: Counter = field(default_factory=Counter)
+    statuses: dict = field(default_factory=dict)
+    failures: dict = field(default_factory=dict)
+
+
+def _fuzz_operation(operation, *, headers: dict | None, fixed_id: int | None, mode: GenerationMode, tally: Tally) -> None:
+    strategies = [operation.as_strategy(generation_mode=mode)]
+    if fixed_id is not None and mode is GenerationMode.POSITIVE:  # random ids mostly miss: half the cases hit a real object
+        strategies.append(operation.as_strategy(generation_mode=mode, path_parameters={"id": fixed_id}))
+    label = f"{operation.method.upper()} {operation.path}"
+
+    @settings(max_examples=EXAMPLES_PER_OPERATION, deadline=None, derandomize=True, database=None,
+              phases=[Phase.explicit, Phase.generate], suppress_health_check=list(HealthCheck))
+    @given(case=st.one_of(strategies))
+    def run(case):
+        # Only our credentials (or none): the generator may invent an Authorization header or a session cookie.
+        if case.headers:
+            case.headers.pop("Authorization", None)
+            case.headers.pop("Cookie", None)
+        if case.cookies:
+            case.cookies.clear()
+        response = case.call(headers=headers)
+        tally.cases[label] += 1
+        tally.statuses.setdefault(label, Counter())[response.status_code] += 1
+        # Invalid input (negative mode) too: a documented status and body, never a 5xx. It need not be
+        # refused: an unknown filter value or a page_size over 100 is ignored or capped by design.
+        case.validate_response(response, checks=CHECKS)
+
+    try:
+        with transaction.atomic():  # each operation starts from the same world
+            run()
+            transaction.set_rollback(True)
+    except (Exception, BaseExceptionGroup) as exc:  # collect every operation's failure, then fail once with all of them
+        tally.failures[f"{label} ({'signed in' if headers else 'anonymous'}, {mode.value})"] = describe(exc)
+
+
+def _fuzz(api_schema, api_world: ApiWorld, *, signed_in: bool) -> Tally:
+    tally = Tally()
+    headers = auth_headers(api_world.member) if signed_in else None
+    for result in api_schema.get_all_operations():
+        operation = result.ok()
+        fixed_id = real_id(api_world, operation.path)
+        raw = operation.definition.raw
+        # Invalid input needs an input to spoil: a parameter or a body.
+        modes = [GenerationMode.POSITIVE, GenerationMode.NEGATIVE] if raw.get("parameters") or raw.get("requestBody") else [
+            GenerationMode.POSITIVE]
+        for mode in modes:
+            _fuzz_operation(operation, headers=headers, fixed_id=fixed_id, mode=mode, tally=tally)
+    return tally
+
+
+def _report(tally: Tally, started: float) -> str:
+    lines = [f"{len(tally.cases)} operations, {sum(tally.cases.values())} cases in {time.monotonic() - started:.1f}s"]
+    for label in sorted(tally.statuses):
+        lines.append(f"  {label}: {dict(sorted(tally.statuses[label].items()))}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("signed_in", [True, False], ids=["signed-in", "anonymous"])
+def test_every_operation_conforms_to_the_schema(api_schema, api_world, signed_in):
+    started = time.monotonic()
+    operations = [r.ok() for r in api_schema.get_all_operations()]
+
+    tally = _fuzz(api_schema, api_world, signed_in=signed_in)
+
+    print(_report(tally, started))  # shown with -rP: operations covered, cases run, statuses seen
+    assert set(tally.cases) == {f"{op.method.upper()} {op.path}" for op in operations}
+    report = "\n\n".join(f"== {k}\n{v}" for k, v in sorted(tally.failures.items()))
+    assert not tally.failures, report
+
+
+# --- one valid request per operation --------------------------------------------------------------
+
+
+def _valid_requests(api_world: ApiWorld) -> list[tuple]:
+    """(operationId, user, path parameters, query, JSON body, expected status), run in this order.
+
+    Every operation of the schema is here and succeeds; a few more rows show documented refusals.
+    """
+    w, x = api_world.extra["world"], api_world.extra
+    member, manager, event = api_world.member, api_world.manager, x["event"]
+    ids, need, connected = api_world.ids, w.need.pk, x["connected"].pk
+    meeting, request = ids["/api/v1/events/meetings/"], ids["/api/v1/events/meeting-requests/"]
+    listing = {"organization": w.firm.pk, "side": "need", "title": "A second need", "description": "Looking for a CRO.",
+               "language": "en", "visibility": "members"}
+    return [
+        ("v1_auth_token_create", None, {}, {}, {"username": member.email, "password": PASSWORD}, 200),
+        ("v1_events_list", None, {}, {"upcoming": "true"}, None, 200),
+        ("v1_events_retrieve", member, {"id": event.pk}, {}, None, 200),
+        ("v1_events_register_create", verified_member(), {"id": event.pk}, {}, {"show_in_participant_list": True}, 201),
+        ("v1_events_cancel_registration_create", x["partner"], {"id": event.pk}, {}, None, 200),
+        ("v1_events_meeting_requests_list", member, {}, {"event": event.pk}, None, 200),
+        ("v1_events_meeting_requests_create", member, {}, {}, {"event": event.pk, "recipient": x["reg_tto"].pk}, 201),
+        ("v1_events_meeting_requests_retrieve", member, {"id": request}, {}, None, 200),
+        ("v1_events_meeting_requests_accept_create", member, {"id": request}, {}, None, 200),
+        ("v1_events_meeting_requests_decline_create", member, {"id": x["to_decline"].pk}, {}, None, 200),
+        ("v1_events_meetings_list", member, {}, {}, None, 200),
+        ("v1_events_meetings_retrieve", member, {"id": meeting}, {}, None, 200),
+        ("v1_events_meetings_outcome_create", member, {"id": meeting}, {}, {"outcome": "held", "follow_up_wanted": True}, 200),
+        ("v1_events_registrations_list", member, {}, {}, None, 200),
+        ("v1_events_registrations_retrieve", member, {"id": ids["/api/v1/events/registrations/"]}, {}, None, 200),
+        ("v1_events_registrations_accept_create", member, {"id": x["offered"].pk}, {}, None, 200),
+        ("v1_listings_list", member, {}, {"side": "need"}, None, 200),
+        ("v1_listings_create", member, {}, {}, listing, 201),
+        ("v1_listings_retrieve", member, {"id": need}, {}, None, 200),
+        ("v1_listings_update", member, {"id": need}, {}, {**listing, "title": "Phase 1 oncology site, updated"}, 200),
+        ("v1_listings_partial_update", member, {"id": need}, {}, {"title": "Phase 1 oncology site"}, 200),
+        ("v1_match_runs_list", manager, {}, {}, None, 200),
+        ("v1_match_runs_create", manager, {}, {}, None, 202),
+        ("v1_match_runs_retrieve", manager, {"id": ids["/api/v1/match-runs/"]}, {}, None, 200),
+        ("v1_matches_list", member, {}, {"status": "all"}, None, 200),
+        ("v1_matches_retrieve", member, {"id": w.match.pk}, {}, None, 200),
+        ("v1_matches_history_list", member, {"id": connected}, {}, None, 200),
+        ("v1_matches_messages_create", member, {"id": connected}, {}, {"body": "Hello"}, 201),
+        ("v1_matches_messages_list", member, {"id": connected}, {}, None, 200),
+        ("v1_matches_transition_create", w.tto, {"id": w.match.pk}, {}, {"action": "approve"}, 200),
+        # Only a proposal can be dismissed: after the approval above this is the documented 409.
+        ("v1_matches_dismiss_create", member, {"id": w.match.pk}, {}, {"reason": "Not our field."}, 409),
+        ("v1_listings_close_create", member, {"id": need}, {}, None, 200),
+        ("v1_me_retrieve", member, {}, {}, None, 200),
+        ("v1_me_update", member, {}, {}, {"full_name": "Startup Founder", "phone": "010-1111-2222", "language": "ko",
+                                          "news_opt_in": True}, 200),
+        ("v1_me_partial_update", member, {}, {}, {"language": "en"}, 200),
+        ("v1_memberships_list", member, {}, {"organization": w.firm.pk}, None, 200),
+        ("v1_memberships_retrieve", member, {"id": ids["/api/v1/memberships/"]}, {}, None, 200),
+        ("v1_organizations_list", member, {}, {"kind": "hospital"}, None, 200),
+        ("v1_organizations_retrieve", member, {"id": w.hospital.pk}, {}, None, 200),
+        ("v1_organizations_update", member, {"id": w.firm.pk}, {}, {"name_en": "Alpha Bio", "name_ko": "알파바이오",
+                                                                     "kind": "firm", "region": "seoul"}, 200),
+        ("v1_organizations_partial_update", member, {"id": w.firm.pk}, {}, {"employees": 12}, 200),
+        # Documented refusals: not a manager, not signed in (401 with its challenge), a page past the end.
+        ("v1_match_runs_list", member, {}, {}, None, 403),
+        ("v1_me_retrieve", None, {}, {}, None, 401),
+        ("v1_organizations_list", member, {}, {"page": 99}, None, 404),
+    ]
+
+
+def test_one_valid_request_per_operation_matches_the_schema(api_schema, api_world):
+    requests = _valid_requests(api_world)
+    operations = {r.ok().definition.raw["operationId"]: r.ok() for r in api_schema.get_all_operations()}
+    assert {row[0] for row in requests} == set(operations), "add a valid request for each new operation"
+
+    failures, statuses, expected = {}, {}, {}
+    for operation_id, user, path_parameters, query, body, status in requests:
+        name = f"{operation_id} as {user or 'anonymous'}"
+        expected[name] = status
+        kwargs = {"path_parameters": path_parameters, "query": query}
+        if body is not None:
+            kwargs.update(body=body, media_type="application/json")
+        case = operations[operation_id].Case(**kwargs)
+        response = case.call(headers=auth_headers(user) if user else None)
+        statuses[name] = response.status_code
+        try:
+            case.validate_response(response, checks=CHECKS)
+        except (Exception, BaseExceptionGroup) as exc:
+            failures[name] = f"[{response.status_code}] {describe(exc)}"
+    print(json.dumps(statuses, indent=1))
+    assert not failures, "\n\n".join(f"== {k}\n{v}" for k, v in sorted(failures.items()))
+    assert statuses == expected
+
+
+# --- pagination, authentication and the documented errors -----------------------------------------
+
+ORGS_API = "/api/v1/organizations/"
+
+
+@pytest.fixture
+def member():
+    """A member of a verified organisation, with a second organisation in the directory."""
+    OrganizationFactory()
+    return verified_member()
+
+
+@pytest.fixture
+def signed_in_api(member):
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=auth_headers(member)["Authorization"])
+    return api
+
+
+@pytest.mark.parametrize("page", ["0", "-1", "abc", "1.5", "", " 1", "١"])
+def test_a_page_that_is_not_a_whole_number_from_1_is_a_bad_request(signed_in_api, page):
+    response = signed_in_api.get(ORGS_API, {"page": page})
+
+    if page == "":  # an empty page parameter is the first page
+        assert response.status_code == 200
+        return
+    assert response.status_code == 400
+    assert response.json() == {"page": ["Give the page as a whole number from 1."]}
+
+
+@pytest.mark.parametrize("page", ["3", str(10**30)])
+def test_a_page_past_the_last_one_is_not_found(signed_in_api, page):
+    response = signed_in_api.get(ORGS_API, {"page": page})
+
+    assert response.status_code == 404
+    assert response.json()["detail"].startswith(f"There is no page {page}: the last page is 1")
+
+
+def test_first_and_last_pages_and_page_size_bounds(signed_in_api):
+    first = signed_in_api.get(ORGS_API, {"page": "1", "page_size": "1"}).json()
+    last = signed_in_api.get(ORGS_API, {"page": "last", "page_size": "1"}).json()
+    capped = signed_in_api.get(ORGS_API, {"page_size": "100000"})
+    ignored = signed_in_api.get(ORGS_API, {"page_size": "0"})
+
+    assert first["count"] == last["count"] > 1
+    assert first["previous"] is None and last["next"] is None
+    assert capped.status_code == 200 and len(capped.json()["results"]) == first["count"]
+    assert ignored.status_code == 200
+
+
+@pytest.mark.parametrize("url", ["/api/v1/me/", ORGS_API, "/api/v1/matches/", "/api/v1/match-runs/"])
+def test_unauthenticated_requests_get_401_with_a_token_challenge(url):
+    anonymous = APIClient().get(url)
+    bad_token = APIClient().get(url, HTTP_AUTHORIZATION="Token not-a-real-token")
+
+    for response in (anonymous, bad_token):
+        assert response.status_code == 401
+        assert response["WWW-Authenticate"] == "Token"
+    assert anonymous.json() == {"detail": "Authentication credentials were not provided."}
+    assert bad_token.json() == {"detail": "Invalid token."}
+
+
+def test_signed_in_but_not_allowed_is_still_403(signed_in_api):
+    response = signed_in_api.get("/api/v1/match-runs/")
+
+    assert response.status_code == 403
+    assert "WWW-Authenticate" not in response
+
+
+def test_session_sign_in_still_works_and_its_writes_need_the_csrf_token(member):
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(member)
+
+    assert browser.get("/api/v1/me/").status_code == 200
+    refused = browser.patch("/api/v1/me/", {"language": "ko"}, content_type="application/json")
+    assert refused.status_code == 403
+    assert "CSRF" in refused.json()["detail"]
+    browser.get("/accounts/login/")  # any page that renders a form sets the CSRF cookie
+    token = browser.cookies["csrftoken"].value
+    allowed = browser.patch("/api/v1/me/", {"language": "ko"}, content_type="application/json", HTTP_X_CSRFTOKEN=token)
+    assert allowed.status_code == 200 and allowed.json()["language"] == "ko"
+
+
+def test_schema_documents_the_error_responses_of_every_operation(api_schema):
+    raw = api_schema.raw_schema
+    components = raw["components"]["schemas"]
+    assert components["ErrorDetail"]["required"] == ["detail"]
+    assert "ValidationError" in components
+    for path, operations in raw["paths"].items():
+        for method, operation in operations.items():
+            responses, label = operation["responses"], f"{method.upper()} {path}"
+            write = method in ("post", "put", "patch", "delete")
+            query = {p["name"] for p in operation.get("parameters", []) if p["in"] == "query"}
+            assert "401" in responses, label
+            assert responses["401"]["headers"]["WWW-Authenticate"]["required"] is True, label
+            if write:
+                assert {"400", "403"} <= set(responses), label
+                assert responses["400"]["content"]["application/json"]["schema"]["$ref"].endswith("/ValidationError")
+            if "{id}" in path:
+                assert "404" in responses, label
+            if "page" in query:
+                assert {"400", "404"} <= set(responses), label
+                page = next(p for p in operation["parameters"] if p["name"] == "page")
+                assert page["schema"]["minimum"] == 1, label
+            for code, response in responses.items():
+                if code >= "400" and code != "400":
+                    assert response["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorDetail"), label
+    # State-changing steps of the domain document 409; plain edits of one's own records do not.
+    assert "409" in raw["paths"]["/api/v1/matches/{id}/transition/"]["post"]["responses"]
+    assert "409" in raw["paths"]["/api/v1/events/{id}/register/"]["post"]["responses"]
+    assert "409" not in raw["paths"]["/api/v1/me/"]["patch"]["responses"]
+    assert "429" in raw["paths"]["/api/v1/auth/token/"]["post"]["responses"]
+    # Signing in for a token needs no credentials.
+    assert {} in raw["paths"]["/api/v1/auth/token/"]["post"]["security"]
+
+
+def test_unknown_api_addresses_answer_a_json_404_and_a_missing_slash_still_redirects(signed_in_api):
+    for url in ("/api/v1/matches/2.5e-7/", "/api/v1/no-such-thing/", "/api/v2/"):
+        response = signed_in_api.get(url)
+        assert response.status_code == 404, url
+        assert response["Content-Type"] == "application/json"
+        assert response.json() == {"detail": "There is no such API address."}
+    assert APIClient().post("/api/v1/no-such-thing/", HTTP_AUTHORIZATION="Token not-a-real-token").status_code == 401
+    redirect = signed_in_api.get("/api/v1/me")
+    assert redirect.status_code == 301 and redirect["Location"] == "/api/v1/me/"
+
+
+def test_schema_generates_without_warnings(tmp_path):
+    call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(tmp_path / "schema.yml"))
+
+    assert "WWW-Authenticate" in (tmp_path / "schema.yml").read_text()

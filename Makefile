@@ -32,6 +32,7 @@ test: install-dev
 
 lint: install-dev
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 
 messages: install-dev
 	$(PYTHON) manage.py makemessages -l ko --ignore=.venv --ignore=staticfiles --ignore=tests --no-obsolete

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Invitation, Membership, Organization, QueuedTaskFailure, User
+from .models import Invitation, Membership, Organization, User
 
 
 class MembershipInline(admin.TabularInline):
@@ -55,13 +55,3 @@ class InvitationAdmin(admin.ModelAdmin):
     search_fields = ["email", "organization__name_ko", "organization__name_en"]
     list_select_related = ["organization", "invited_by"]
     raw_id_fields = ["organization", "invited_by", "accepted_by"]
-
-
-@admin.register(QueuedTaskFailure)
-class QueuedTaskFailureAdmin(admin.ModelAdmin):
-    """Jobs the broker refused; `resend_queued_tasks` (every minute by beat) sends them again."""
-
-    list_display = ("task", "attempts", "created_at", "last_attempt_at")
-    list_filter = ("task",)
-    search_fields = ("task", "error")
-    readonly_fields = ("task", "kwargs", "error", "attempts", "created_at", "last_attempt_at")

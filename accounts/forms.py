@@ -4,36 +4,10 @@ from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
 from clusters.models import Cluster
+from core.forms import StyledFormMixin
 
 from .models import Membership, MembershipRole, Organization, OrganizationKind, User
 from .regions import Region
-
-
-class StyledFormMixin:
-    """Adds the CSS toolkit's classes to widgets, and marks fields with errors as invalid."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxInput):
-                css = "form-check-input"
-            elif isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
-                css = ""
-            elif isinstance(widget, forms.Select):
-                css = "form-select"
-            else:
-                css = "form-control"
-            if css:
-                widget.attrs["class"] = (widget.attrs.get("class", "") + " " + css).strip()
-
-    def full_clean(self) -> None:
-        super().full_clean()
-        # Marked after validation (not in __init__, which would validate before subclasses finish setup).
-        for name in self.errors:
-            if name in self.fields:
-                widget = self.fields[name].widget
-                widget.attrs["class"] = (widget.attrs.get("class", "") + " is-invalid").strip()
 
 
 class LoginForm(StyledFormMixin, forms.Form):

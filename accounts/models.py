@@ -10,7 +10,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from config.i18n import localized
+from core.i18n import localized
 
 from .regions import Region
 
@@ -265,5 +265,3 @@ class Invitation(models.Model):
     def __str__(self) -> str:
         return f"{self.email} → {self.organization}"
 
-
-from .models_outbox import QueuedTaskFailure  # noqa: E402,F401  (jobs the broker refused, re-sent by config.queueing)

@@ -1,5 +1,7 @@
 """Reads: who may see what. Every view and API endpoint scopes its queryset through these."""
 
+from collections.abc import Callable
+
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from clusters.models import Cluster, ClusterMembership, ClusterMembershipStatus
@@ -102,11 +104,24 @@ def can_see_contacts_of(viewer: User, org: Organization) -> bool:
     return organizations_managed_by(viewer).filter(pk=org.pk).exists()
 
 
-def _connected_org_ids(viewer: User) -> set[int]:
-    """The other sides of the viewer's connected matches (double opt-in: both accepted)."""
-    from matching.review_selectors import connected_counterpart_org_ids  # matching builds on accounts
+# Apps above accounts widen who may see an organisation's people: matching registers the other sides of
+# a viewer's connected matches (double opt-in) from its AppConfig.ready(). Accounts knows nothing of them.
+ContactGrant = Callable[[User], set[int]]
+_contact_grants: list[ContactGrant] = []
 
-    return connected_counterpart_org_ids(viewer)
+
+def register_contact_grant(grant: ContactGrant) -> ContactGrant:
+    """Let ``grant(viewer)`` add organisations whose contacts the viewer may see (idempotent)."""
+    if grant not in _contact_grants:
+        _contact_grants.append(grant)
+    return grant
+
+
+def _connected_org_ids(viewer: User) -> set[int]:
+    ids: set[int] = set()
+    for grant in _contact_grants:
+        ids |= grant(viewer)
+    return ids
 
 
 def contact_visible_org_ids(viewer: User) -> set[int]:

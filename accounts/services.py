@@ -12,10 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from clusters.models import Cluster, ClusterMembership, ClusterMembershipStatus
+from core.emails import send_templated_email
+from core.errors import Conflict, DomainError, NotAllowed
 
 from . import selectors
-from .emails import send_templated_email
-from .errors import Conflict, DomainError, NotAllowed
 from .models import (
     Invitation,
     Membership,

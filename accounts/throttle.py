@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import APIException
 from rest_framework.throttling import ScopedRateThrottle
 
-from config.cachesafe import CACHE_ERRORS
+from core.cachesafe import CACHE_ERRORS
 
 logger = logging.getLogger(__name__)
 

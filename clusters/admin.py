@@ -1,6 +1,5 @@
 from django.contrib import admin
 
-from .events import admin as _events_admin  # noqa: F401 - registers the event models
 from .models import Alliance, Cluster, ClusterMembership, Linkage
 
 

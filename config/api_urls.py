@@ -53,5 +53,5 @@ urlpatterns = [
     path("auth/token/", ThrottledObtainAuthToken.as_view(), name="api-token"),
     path("", include("accounts.api.urls")),
     path("", include("matching.api.urls")),
-    path("", include("clusters.events.api.urls")),
+    path("", include("events.api.urls")),
 ]

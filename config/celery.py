@@ -13,11 +13,3 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 app = Celery("clusterlink")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
-
-
-@app.task(name="config.resend_queued_tasks")
-def resend_queued_tasks() -> int:
-    """Beat: send again the jobs a broker outage kept from being queued (config.queueing)."""
-    from config.queueing import resend_failed
-
-    return resend_failed()

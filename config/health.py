@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, JsonResponse
 
+from config.celery import app
+
 
 def _database() -> str:
     try:
@@ -33,8 +35,6 @@ def _workers(redis_state: str) -> str:
         return "in-process"
     if redis_state != "ok":
         return "none"
-    from config.celery import app
-
     try:
         replies = app.control.ping(timeout=0.5)
     except Exception:  # a broker hiccup is reported, never fatal for the check

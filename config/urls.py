@@ -4,7 +4,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from accounts.views.auth import admin_login_view
-from accounts.views.home import home_view, privacy_view
+from portal.views import home_view, privacy_view
 
 from .api_urls import ApiNotFound
 from .health import healthz
@@ -19,7 +19,7 @@ urlpatterns = [
     path("manage/", include("accounts.urls_manage")),
     path("listings/", include("matching.urls")),
     path("matches/", include("matching.urls_review")),
-    path("events/", include("clusters.events.urls")),
+    path("events/", include("events.urls")),
     # Before the admin's own URLs: its sign-in counts failures like the login page does.
     path("admin/login/", admin_login_view, name="admin-login"),
     path("admin/", admin.site.urls),

@@ -9,8 +9,8 @@ from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts.errors import DomainError
 from accounts.models import User
+from core.errors import DomainError
 
 from . import conversation, review
 from .models import Match, MatchSource, MatchStatus

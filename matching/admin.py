@@ -1,7 +1,22 @@
 from django.contrib import admin
+from django.db.models import Model
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from .models import Facet, KnownLink, Listing, Match, MatchRun
+from .models import (
+    Facet,
+    KnownLink,
+    LearnedWeights,
+    Listing,
+    Match,
+    MatchEvent,
+    MatchMessage,
+    MatchNote,
+    MatchRun,
+    Notification,
+    NotificationSettings,
+    Partnership,
+)
 
 
 @admin.register(Facet)
@@ -58,3 +73,95 @@ class KnownLinkAdmin(admin.ModelAdmin):
     list_display = ["org_a", "org_b", "kind", "source", "created_at"]
     list_filter = ["kind", "source"]
     raw_id_fields = ["org_a", "org_b"]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Rows only the services write (the audit trail, what people wrote, records the indicators count):
+    staff may look, not edit, so the admin cannot bypass a transition or its notifications."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return False
+
+
+class KeptAdmin(ReadOnlyAdmin):
+    """Not deletable either: history that other rows (match status, indicators, proposals) refer to."""
+
+    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return False
+
+
+MATCH_SEARCH = ["match__need__title", "match__counterpart__name_ko", "match__counterpart__name_en"]
+
+
+@admin.register(MatchEvent)
+class MatchEventAdmin(KeptAdmin):
+    """The audit trail. An ``internal`` note is the counterpart's private reason: shown here read-only."""
+
+    list_display = ["created_at", "match", "action", "from_status", "to_status", "reason", "internal", "actor"]
+    list_filter = ["action", "to_status", "internal"]
+    search_fields = MATCH_SEARCH
+    list_select_related = ["match", "actor"]
+    date_hierarchy = "created_at"
+
+
+@admin.register(MatchNote)
+class MatchNoteAdmin(ReadOnlyAdmin):
+    """Reviewers' internal notes: the text only on the detail page, never listed or searched."""
+
+    list_display = ["created_at", "match", "organization", "author"]
+    search_fields = MATCH_SEARCH
+    list_select_related = ["match", "organization", "author"]
+    date_hierarchy = "created_at"
+
+
+@admin.register(MatchMessage)
+class MatchMessageAdmin(ReadOnlyAdmin):
+    """Connected partners' conversation: the text only on the detail page (deletable for moderation)."""
+
+    list_display = ["created_at", "match", "sender_org", "sender", "read_at"]
+    list_filter = [("read_at", admin.EmptyFieldListFilter)]
+    search_fields = MATCH_SEARCH
+    list_select_related = ["match", "sender_org", "sender"]
+    date_hierarchy = "created_at"
+
+
+@admin.register(Partnership)
+class PartnershipAdmin(KeptAdmin):
+    """Recorded and confirmed through the match lifecycle, which also writes the indicators' edge."""
+
+    list_display = ["match", "kind", "status", "started_on", "recorded_org", "confirmed_at"]
+    list_filter = ["status", "kind"]
+    search_fields = [*MATCH_SEARCH, "kind", "public_note"]
+    list_select_related = ["match", "recorded_org"]
+
+
+@admin.register(Notification)
+class NotificationAdmin(ReadOnlyAdmin):
+    list_display = ["created_at", "user", "kind", "match", "emailed_at", "read_at"]
+    list_filter = ["kind", ("emailed_at", admin.EmptyFieldListFilter), ("read_at", admin.EmptyFieldListFilter)]
+    search_fields = ["key", "user__email"]
+    list_select_related = ["user", "match"]
+    date_hierarchy = "created_at"
+
+
+@admin.register(NotificationSettings)
+class NotificationSettingsAdmin(admin.ModelAdmin):
+    list_display = ["user", "daily_digest", "last_digest_at"]
+    list_filter = ["daily_digest"]
+    search_fields = ["user__email"]
+    list_select_related = ["user"]
+    raw_id_fields = ["user"]
+    readonly_fields = ["last_digest_at"]
+
+
+@admin.register(LearnedWeights)
+class LearnedWeightsAdmin(KeptAdmin):
+    """Every adopted set of weights; the active one is what the live model scores with."""
+
+    list_display = ["version", "source", "is_active", "adopted_at"]
+    list_filter = ["source", "is_active"]
+    search_fields = ["version"]
+    date_hierarchy = "adopted_at"

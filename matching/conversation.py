@@ -9,13 +9,15 @@ import datetime
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.errors import Conflict, DomainError, NotAllowed
 from accounts.models import MembershipStatus, User
 from accounts.selectors import member_org_ids
+from core.errors import Conflict, DomainError, NotAllowed
 
 from .models import MatchEvent, MatchMessage, MatchNote, MatchStatus, Partnership
 from .models_review import PartnershipStatus
-from .review import CONNECTED_STATES, _locked, _move, acts_for_need, atomic_transition, manages_match, partnership_linkage
+from .notify_queue import queue_assignment_notice, queue_message_notice
+from .review import _locked, _move, acts_for_need, atomic_transition, manages_match, partnership_linkage
+from .review_rules import CONNECTED_STATES
 
 S = MatchStatus
 
@@ -49,8 +51,6 @@ def match_assign(*, user: User, match_id: int, assignee_id: int | None, note: st
     MatchEvent.objects.create(match=match, actor=user, action="assign", from_status=match.status,
                               to_status=match.status, note=note.strip()[:2000], internal=True)
     if assignee_id:
-        from .notify import queue_assignment_notice
-
         queue_assignment_notice(match_id=match.pk, assignee_id=assignee_id, actor_id=user.pk)
 
 
@@ -72,8 +72,6 @@ def message_send(*, user: User, match_id: int, body: str) -> MatchMessage:
     if not body.strip():
         raise DomainError(_("Write a message first."))
     msg = MatchMessage.objects.create(match=match, sender=user, sender_org_id=org_id, body=body.strip()[:5000])
-    from .notify import queue_message_notice
-
     queue_message_notice(message_id=msg.pk)
     return msg
 

@@ -1,5 +1,5 @@
 """From the database to the pure engine: a Dataset of verified organisations, open listings and
-known links, a data fingerprint, and the fitted model cached in-process.
+known links, a data fingerprint, and the fitted model (with the adopted weights) cached in-process.
 
 The engine works on opaque string ids: an organisation is ``str(pk)``, a listing ``str(pk)``.
 """
@@ -15,14 +15,14 @@ from django.utils import timezone
 from accounts.models import Organization, OrganizationStatus
 from clusters.models import Linkage, LinkageKind
 
-from . import engine
+from . import engine, learned_weights
 from .engine.types import INSTITUTION_KINDS
 from .models import KnownLink, Listing, ListingSide, ListingStatus
 
 # History the model may learn from: partnerships and introductions on the platform, and imports.
 HISTORY_LINKAGE_KINDS = (LinkageKind.PARTNERSHIP, LinkageKind.INTRODUCTION)
 
-# Which organisation kinds may answer a need, by its partnership types (DESIGN.md, issue 3).
+# Which organisation kinds may answer a need, by its partnership types.
 ALL_KINDS = frozenset({"firm", "hospital", "university", "investor", "service", "public"})
 KINDS_BY_TYPE: dict[str, frozenset[str]] = {
     "clinical_trial": frozenset({"hospital", "university"}),
@@ -113,19 +113,6 @@ _lock = threading.Lock()
 _cache: dict[str, object] = {}  # {"key": (version, fingerprint), "model": Model}
 
 
-def learned_weights() -> tuple[dict[str, float] | None, str]:
-    """Weights the periodic refit from people's decisions adopted (it adopts only when they win on
-    held-out organisations), with a short tag naming them; (None, "") while the defaults stand."""
-    from .learning import last_refit  # learning builds on this module
-
-    info = last_refit() or {}
-    weights = info.get("weights") if (info.get("refit") or {}).get("adopted") else None
-    if not weights:
-        return None, ""
-    tag = hashlib.sha1(repr(sorted(weights.items())).encode(), usedforsecurity=False).hexdigest()[:8]
-    return {k: float(v) for k, v in weights.items()}, tag
-
-
 def get_model(*, fresh: bool = True) -> engine.Model:
     """The fitted model for the current data; fitted at most once per (version, fingerprint).
 
@@ -136,14 +123,14 @@ def get_model(*, fresh: bool = True) -> engine.Model:
         cached = _cache.get("model")
         if cached is not None and not fresh:
             return cached
-        weights, tag = learned_weights()
+        weights, tag = learned_weights.active()
         key = (engine.MODEL_VERSION, fingerprint(), tag)
         if cached is not None and _cache.get("key") == key:
             return cached
         if weights:
             # Proposals carry the version, so managers compare acceptance per set of weights.
             model = engine.fit(build_dataset(), weights=weights)
-            model.version = f"{engine.MODEL_VERSION}+w{tag}"
+            model.version = learned_weights.version_for(weights)
         else:
             model = engine.fit(build_dataset(), refit=True)
         _cache["key"], _cache["model"] = key, model

@@ -2,8 +2,8 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from accounts.forms import StyledFormMixin
 from accounts.models import MembershipStatus, Organization
+from core.forms import StyledFormMixin
 
 from .actions import ACTIONS
 from .models import TRIAL_PHASES, DeclineReason, Facet, FacetKind, Listing, ListingSide

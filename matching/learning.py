@@ -1,6 +1,6 @@
 """Learning from decisions: a periodic refit of the engine's weights through its public API
 (``engine.fit(..., refit=True)``, which adopts new weights only when they win on held-out
-organisations — the matching issue's rule). Nothing in ``matching/engine`` changes.
+organisations). Nothing in ``matching/engine`` changes.
 
 Two refits, the first that wins is adopted:
 
@@ -12,25 +12,35 @@ Two refits, the first that wins is adopted:
    ``MIN_GAIN``. Both figures are kept.
 2. Through the engine's own refit (``engine.fit(..., refit=True)``), with the pairs people said
    yes to added to the known links it learns from.
+
+The winner becomes a ``LearnedWeights`` row (``matching.learned_weights``), the live model's weights;
+a refit where neither wins retires the active row, so the hand-set weights stand again, as the
+managers' page reports.
 """
 
 from __future__ import annotations
 
+import logging
+
 import numpy as np
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 
-from config.cachesafe import cache_get_or
+from core.cachesafe import CACHE_ERRORS, cache_get_or
 
-from . import dataset, engine
-from .models import CloseReason, Match, MatchStatus
-from .review import decision_counts
+from . import dataset, engine, learned_weights
+from .models import CloseReason, Match, MatchStatus, WeightsSource
+
+logger = logging.getLogger(__name__)
 
 S = MatchStatus
-CACHE_KEY = "matching:refit_from_decisions"
+# The last refit's report (adopted or not) for the managers' page; the weights themselves are in the
+# database (``matching.learned_weights``), so losing this key loses a report, never the live weights.
+REPORT_KEY = "matching:refit_from_decisions"
 POSITIVE = (S.INTRODUCED, S.CONNECTED, S.MET, S.PARTNERSHIP)
 MIN_DECISIONS, MIN_GAIN, TEST_SHARE = 30, 0.01, 0.3
 
@@ -70,7 +80,18 @@ def weights_from_decisions(rows: list[tuple[dict, int]], current: dict[str, floa
     return info
 
 
+def decision_counts() -> dict[str, int]:
+    """How many human decisions there are to learn from (for the refit's report)."""
+    return {
+        "approved_or_later": Match.objects.filter(status__in=POSITIVE).count(),
+        "declined": Match.objects.filter(status=S.DECLINED).count(),
+        "dismissed": Match.objects.filter(status=S.DISMISSED).count(),
+        "closed": Match.objects.filter(status=S.CLOSED).count(),
+    }
+
+
 def refit_from_decisions() -> dict:
+    """Refit both ways, adopt the first that wins (or go back to the hand-set weights), report."""
     data = dataset.build_dataset()
     have = {frozenset((ln.a, ln.b)) for ln in data.links}
     pairs = {frozenset((str(a), str(b))) for a, b in
@@ -79,14 +100,31 @@ def refit_from_decisions() -> dict:
     links = [*data.links, *(engine.Link(a=min(p), b=max(p), kind="partnership", split="known") for p in added)]
     model = engine.fit(engine.Dataset(orgs=data.orgs, listings=data.listings, links=links), refit=True)
     from_decisions = weights_from_decisions(decision_rows(), dict(engine.DEFAULT_WEIGHTS))
-    refit, weights = dict(model.weights_info), dict(model.weights)
+    refit, weights, source = dict(model.weights_info), dict(model.weights), WeightsSource.LINKS
     if from_decisions["adopted"]:
-        refit, weights = from_decisions, from_decisions["weights"]
-    info = {"at": timezone.now().isoformat(), "model_version": model.version, "positives_added": len(added),
-            "decisions": decision_counts(), "refit": refit, "from_decisions": from_decisions, "weights": weights}
-    cache.set(CACHE_KEY, info, None)
+        refit, weights, source = from_decisions, from_decisions["weights"], WeightsSource.DECISIONS
+    info = learned_weights.jsonable({
+        "at": timezone.now().isoformat(), "model_version": model.version, "positives_added": len(added),
+        "decisions": decision_counts(), "refit": refit, "from_decisions": from_decisions, "weights": weights})
+    with transaction.atomic():
+        if refit.get("adopted"):
+            learned_weights.adopt(weights=weights, source=source, metrics=info)
+        else:  # as the report says: the hand-set weights are kept
+            learned_weights.retire()
+    _keep_report(info)
     return info
 
 
+def _keep_report(info: dict) -> None:
+    try:
+        cache.set(REPORT_KEY, info, None)
+    except CACHE_ERRORS as exc:
+        logger.warning("Cache unavailable, the refit report is not kept: %s", exc)
+
+
 def last_refit() -> dict | None:
-    return cache_get_or(CACHE_KEY)  # a cache outage reads as "no refit yet": the default weights stand
+    """The last refit's report; after a cache flush, the report of the adoption that stands (if any)."""
+    report = cache_get_or(REPORT_KEY)
+    if report is None and (row := learned_weights.active_row()) is not None:
+        report = row.metrics
+    return report

@@ -3,9 +3,10 @@
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from config.i18n import localized
+from core.i18n import localized
 
 
 class FacetKind(models.TextChoices):
@@ -67,8 +68,8 @@ TRIAL_PHASES = [("1", _("Phase 1")), ("2", _("Phase 2")), ("3", _("Phase 3")), (
 class Listing(models.Model):
     """A need or a capability an organisation posts.
 
-    A confidential listing's description reaches only its own organisation (and, once the review
-    issue lands, the other side of a connected match): read it through ``matching.selectors``.
+    A confidential listing's description reaches only its own organisation (and the other side of
+    a connected match): read it through ``matching.selectors``.
     The hospital capability profile (departments … contact programme) is optional and applies to
     capability listings.
     """
@@ -338,7 +339,37 @@ class KnownLink(models.Model):
         return f"{self.org_a_id}–{self.org_b_id} {self.kind} ({self.source})"
 
 
-from .models_review import (  # noqa: E402,F401  (the review issue's models live beside, to keep files small)
+class WeightsSource(models.TextChoices):
+    DECISIONS = "decisions", _("Reviewers' and firms' decisions")
+    LINKS = "links", _("Known partnerships (the engine's refit)")
+
+
+class LearnedWeights(models.Model):
+    """One adopted set of the model's part weights; the active row is what the live model scores with.
+
+    The database is the record (``matching.learned_weights`` reads it through the cache). A later refit
+    deactivates the row, never deletes it: proposals carrying an older version still name their weights.
+    """
+
+    version = models.CharField(_("model version"), max_length=60, unique=True)
+    weights = models.JSONField(_("weights"))
+    metrics = models.JSONField(_("refit figures"), default=dict, blank=True)
+    source = models.CharField(_("learned from"), max_length=10, choices=WeightsSource.choices)
+    adopted_at = models.DateTimeField(_("adopted at"), default=timezone.now)
+    is_active = models.BooleanField(_("active"), default=False)
+
+    class Meta:
+        verbose_name = _("learned weights")
+        verbose_name_plural = _("learned weights")
+        ordering = ["-adopted_at", "-id"]
+        constraints = [models.UniqueConstraint(fields=["is_active"], condition=models.Q(is_active=True),
+                                               name="learnedweights_one_active")]
+
+    def __str__(self) -> str:
+        return self.version
+
+
+from .models_review import (  # noqa: E402,F401  (the review models live beside, to keep files small)
     MatchEvent,
     MatchMessage,
     MatchNote,

@@ -1,4 +1,4 @@
-"""Models of the review lifecycle (issue 4): the audit trail, internal notes, the conversation,
+"""Models of the review lifecycle: the audit trail, internal notes, the conversation,
 partnership records and notifications. Imported by ``matching.models``."""
 
 from django.conf import settings

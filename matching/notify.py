@@ -1,14 +1,14 @@
-"""Notifications of the review lifecycle: in-app rows plus an email in the recipient's language.
+"""Notices of the review lifecycle: what a notice says, and its delivery (an in-app row plus an email
+in the recipient's language). The Celery tasks of ``tasks_notify`` call in here; the services queue
+them through ``notify_queue``.
 
-Queued after commit as Celery tasks that take ids. Each (event, recipient) has an idempotency key
-under a unique constraint, so a task delivered twice, or a retried one, never notifies twice.
-People who chose the daily digest get their unemailed notices once a day instead.
+Each (event, recipient) has an idempotency key under a unique constraint, so a task delivered twice, or
+a retried one, never notifies twice. People who chose the daily digest get their unemailed notices once
+a day instead.
 """
 
 from __future__ import annotations
 
-import contextlib
-import threading
 from datetime import timedelta
 
 from django.conf import settings
@@ -17,58 +17,14 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from accounts.emails import render_email
 from accounts.models import Membership, MembershipStatus, User
-from accounts.tasks import send_email
-from config.queueing import enqueue_on_commit
+from core.emails import render_email
+from core.tasks import send_email
 
 from .models import Match, MatchEvent, MatchMessage, MatchStatus, Notification, NotificationSettings
+from .review_rules import needs_review, reviewer_user_ids
 
 S = MatchStatus
-_muted = threading.local()
-
-
-@contextlib.contextmanager
-def muted():
-    """No notifications queued inside (the demo builds history without mailing anyone)."""
-    _muted.on = True
-    try:
-        yield
-    finally:
-        _muted.on = False
-
-
-def _is_muted() -> bool:
-    return getattr(_muted, "on", False)
-
-
-# --- queueing (called inside the service's transaction) ----------------------------------------------
-
-
-# robust: a broker hiccup when queueing a notice is logged; it never undoes the person's action.
-def queue_event_notifications(event: MatchEvent) -> None:
-    from .tasks_review import notify_match_event
-
-    if _is_muted():
-        return
-    enqueue_on_commit(notify_match_event, event_id=event.pk)
-
-
-def queue_message_notice(*, message_id: int) -> None:
-    from .tasks_review import notify_message
-
-    if _is_muted():
-        return
-    enqueue_on_commit(notify_message, message_id=message_id)
-
-
-def queue_assignment_notice(*, match_id: int, assignee_id: int, actor_id: int) -> None:
-    from .tasks_review import notify_assignment
-
-    if _is_muted():
-        return
-    key = f"assign:{match_id}:{assignee_id}:{timezone.now():%Y%m%d%H%M%S%f}"
-    enqueue_on_commit(notify_assignment, match_id=match_id, user_id=assignee_id, key=key)
 
 
 # --- what a notice says (rendered in the reader's language, in the app and in email) -------------------
@@ -95,7 +51,8 @@ def notice_text(kind: str, params: dict) -> str:
         return params.get("need", "")
 
 
-def _params(match: Match, **extra) -> dict:
+def match_params(match: Match, **extra) -> dict:
+    """The names a notice about ``match`` fills in (both languages; the reader's is picked at render)."""
     org = match.need.organization
     cp = match.counterpart
     return {"need": match.need.title, "need_org": org.name_ko or org.name_en, "counterpart": cp.name_ko or cp.name_en,
@@ -115,7 +72,7 @@ def render_notice(n: Notification, language: str | None = None) -> str:
 
 
 def _send_now(*, to: str, language: str, template: str, context: dict) -> None:
-    """Render with accounts.emails (names stay raw in the text, escaped in the HTML) and send inside this
+    """Render with core.emails (names stay raw in the text, escaped in the HTML) and send inside this
     task: we already are the async step, and a failure rolls the notice back so the retried task sends it
     (the key keeps it to one)."""
     subject, text, html = render_email(language=language, template=template, context=context)
@@ -125,15 +82,15 @@ def _send_now(*, to: str, language: str, template: str, context: dict) -> None:
 # --- recipients ----------------------------------------------------------------------------------------
 
 
-def _members(org_id: int) -> list[User]:
+def org_members(org_id: int) -> list[User]:
+    """The active people of an organisation."""
     return [m.user for m in Membership.objects.filter(organization_id=org_id, status=MembershipStatus.ACTIVE)
             .select_related("user") if m.user.is_active]
 
 
-def _counterpart_people(match: Match) -> list[User]:
-    from .review import needs_review, reviewer_user_ids
-
-    people = _members(match.counterpart_id)
+def counterpart_people(match: Match) -> list[User]:
+    """The counterpart's members who answer for it: its reviewers where it reviews."""
+    people = org_members(match.counterpart_id)
     if needs_review(match.counterpart):
         ids = reviewer_user_ids(match.counterpart_id)
         people = [u for u in people if u.pk in ids]
@@ -164,7 +121,7 @@ def deliver_event(*, event_id: int) -> int:
     if event is None:
         return 0
     match = event.match
-    need_people, cp_people = _members(match.need.organization_id), _counterpart_people(match)
+    need_people, cp_people = org_members(match.need.organization_id), counterpart_people(match)
     plan: list[tuple[list[User], str]] = []
     if event.action == "introduce":
         plan = [(need_people + cp_people, "introduced")]
@@ -182,7 +139,7 @@ def deliver_event(*, event_id: int) -> int:
     sent = 0
     for people, kind in plan:
         for user in {u.pk: u for u in people if u.pk != event.actor_id}.values():
-            sent += deliver(user=user, key=f"event:{event.pk}:{user.pk}", kind=kind, match=match, params=_params(match))
+            sent += deliver(user=user, key=f"event:{event.pk}:{user.pk}", kind=kind, match=match, params=match_params(match))
     return sent
 
 
@@ -193,9 +150,9 @@ def deliver_message(*, message_id: int) -> int:
         return 0
     match = msg.match
     other = match.counterpart_id if msg.sender_org_id == match.need.organization_id else match.need.organization_id
-    params = _params(match, sender_org=msg.sender_org.name)  # never the body: read it on the platform
+    params = match_params(match, sender_org=msg.sender_org.name)  # never the body: read it on the platform
     return sum(deliver(user=u, key=f"message:{msg.pk}:{u.pk}", kind="message", match=match, params=params)
-               for u in _members(other) if u.pk != msg.sender_id)
+               for u in org_members(other) if u.pk != msg.sender_id)
 
 
 def deliver_assignment(*, match_id: int, user_id: int, key: str) -> int:
@@ -203,36 +160,10 @@ def deliver_assignment(*, match_id: int, user_id: int, key: str) -> int:
     user = User.objects.filter(pk=user_id, is_active=True).first()
     if match is None or user is None:
         return 0
-    return int(deliver(user=user, key=key, kind="assigned", match=match, params=_params(match)))
+    return int(deliver(user=user, key=key, kind="assigned", match=match, params=match_params(match)))
 
 
-# --- reminders, expiry and the digest (Celery beat) ----------------------------------------------------
-
-
-def remind_and_expire(*, now=None) -> dict[str, int]:
-    """Introductions waiting on a side get a reminder every MATCH_INTRO_REMIND_DAYS and close after
-    MATCH_INTRO_EXPIRE_DAYS."""
-    from .review import match_expire
-
-    now = now or timezone.now()
-    remind_days = int(getattr(settings, "MATCH_INTRO_REMIND_DAYS", 7))
-    expire_days = int(getattr(settings, "MATCH_INTRO_EXPIRE_DAYS", 30))
-    out = {"reminded": 0, "expired": 0}
-    waiting = Match.objects.filter(status=S.INTRODUCED).select_related("need__organization", "counterpart")
-    for match in waiting.filter(introduced_at__lt=now - timedelta(days=expire_days)):
-        out["expired"] += match_expire(match_id=match.pk) is not None
-    for match in waiting.filter(introduced_at__lt=now - timedelta(days=remind_days)):
-        n = match.reminders_sent + 1
-        if match.introduced_at > now - timedelta(days=remind_days * n):
-            continue  # the last reminder is recent enough
-        if not Match.objects.filter(pk=match.pk, reminders_sent=match.reminders_sent).update(reminders_sent=n):
-            continue  # another beat run took it
-        people = [] if match.need_side_accepted_at else _members(match.need.organization_id)
-        people += [] if match.counterpart_accepted_at else _counterpart_people(match)
-        for user in people:
-            out["reminded"] += deliver(user=user, key=f"reminder:{match.pk}:{n}:{user.pk}", kind="reminder",
-                                       match=match, params=_params(match))
-    return out
+# --- the daily digest (Celery beat) --------------------------------------------------------------------
 
 
 def send_digests(*, now=None) -> int:

@@ -1,6 +1,6 @@
 """Proposed partners: rank needs with the engine and upsert the results as ``Match`` rows.
 
-Rules (DESIGN.md, issue 3):
+Rules:
 - at most ``MATCH_PROPOSALS_PER_NEED`` proposals per need, each above ``MATCH_MIN_SCORE``;
 - in a full round no organisation is proposed more than ``MATCH_EXPOSURE_CAP`` times (0 = no cap);
 - a row a person acted on (any status but ``proposed``, or a requested/brokered one) is never
@@ -44,15 +44,15 @@ EVIDENCE_KEYS = ("terms", "shared_facets", "capacity", "partner_paths", "similar
 
 
 def per_need() -> int:
-    return int(getattr(settings, "MATCH_PROPOSALS_PER_NEED", 5))
+    return settings.MATCH_PROPOSALS_PER_NEED
 
 
 def min_score() -> float:
-    return float(getattr(settings, "MATCH_MIN_SCORE", 0.05))
+    return settings.MATCH_MIN_SCORE
 
 
 def exposure_cap() -> int:
-    return int(getattr(settings, "MATCH_EXPOSURE_CAP", 0))
+    return settings.MATCH_EXPOSURE_CAP
 
 
 @dataclass

@@ -14,42 +14,27 @@ import contextlib
 import functools
 from collections.abc import Iterable
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import OperationalError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.errors import Conflict, DomainError, NotAllowed
-from accounts.models import Membership, MembershipRole, MembershipStatus, Organization, OrganizationKind, User
+from accounts.models import Organization, User
 from accounts.selectors import managed_cluster_ids, member_org_ids
-from clusters.models import ClusterMembership, Linkage, LinkageKind
+from clusters.linkages import linkage_record
+from clusters.models import ClusterMembership, LinkageKind
+from core.errors import Conflict, DomainError, NotAllowed
 
 from .models import CloseReason, DeclineReason, Listing, ListingSide, Match, MatchEvent, MatchSource, MatchStatus
+from .notify_queue import queue_event_notifications
 from .proposals import is_open, open_listing_q
+from .review_rules import CONNECTED_STATES, OPEN_STATES, needs_review, reviewer_user_ids
 
 S = MatchStatus
-# Hospitals and universities review through their TTO (or admins); other kinds are approved by the system.
-REVIEW_KINDS = (OrganizationKind.HOSPITAL, OrganizationKind.UNIVERSITY)
-# States in which the two sides see each other's contacts and confidential descriptions.
-CONNECTED_STATES = (S.CONNECTED, S.MET, S.PARTNERSHIP)
-OPEN_STATES = (S.PROPOSED, S.APPROVED, S.INTRODUCED)
 SIDE_FIELDS = {"need": "need_side_accepted_at", "counterpart": "counterpart_accepted_at"}
 
 
 # --- who may act ---------------------------------------------------------------------------------
-
-
-def reviewer_user_ids(org_id: int) -> set[int]:
-    """The org's TTO members; where it has none, its admins."""
-    rows = list(Membership.objects.filter(organization_id=org_id, status=MembershipStatus.ACTIVE)
-                .values_list("user_id", "is_tto", "role"))
-    tto = {u for u, is_tto, _role in rows if is_tto}
-    return tto or {u for u, _t, role in rows if role == MembershipRole.ADMIN}
-
-
-def needs_review(org: Organization) -> bool:
-    return org.kind in REVIEW_KINDS
 
 
 def _reviewers(user: User, org_id: int) -> set[int]:
@@ -131,8 +116,6 @@ def _move(match: Match, *, to: str, frm: Iterable[str], actor: User | None, acti
                                       reason=reason, note=note.strip()[:2000], internal=internal)
     for k, v in values.items():
         setattr(match, k, v)
-    from .notify import queue_event_notifications
-
     queue_event_notifications(event)
     return event
 
@@ -142,10 +125,7 @@ def _linkage(match: Match, kind: str) -> None:
     low, high = sorted((match.need.organization_id, match.counterpart_id))
     cluster = (ClusterMembership.objects.filter(organization_id=low)
                .filter(cluster__memberships__organization_id=high).values_list("cluster_id", flat=True).first())
-    Linkage.objects.get_or_create(
-        kind=kind, source_type=ContentType.objects.get_for_model(Match), source_id=match.pk, org_a_id=low, org_b_id=high,
-        defaults={"weight": 1.0, "occurred_at": timezone.now(), "cluster_id": cluster},
-    )
+    linkage_record(kind=kind, org_a=low, org_b=high, source=match, cluster=cluster)
 
 
 def _introduce(match: Match, *, actor: User | None, note: str = "") -> None:

@@ -16,7 +16,7 @@ from accounts.selectors import managed_cluster_ids, member_org_ids
 from clusters.models import ClusterMembership
 
 from .models import DeclineReason, Facet, Listing, ListingSide, Match, MatchEvent, MatchSource, MatchStatus
-from .review import CONNECTED_STATES, REVIEW_KINDS
+from .review_rules import CONNECTED_STATES, REVIEW_KINDS
 from .selectors import description_visible_q
 
 S = MatchStatus
@@ -145,7 +145,7 @@ def waiting_on_me(user: User, match: Match) -> bool:
 
 def stale_proposals(*, user: User) -> QuerySet[Match]:
     """Proposals to hospitals/universities of the manager's clusters unreviewed for MATCH_REVIEW_STALE_DAYS."""
-    days = int(getattr(settings, "MATCH_REVIEW_STALE_DAYS", 14))
+    days = settings.MATCH_REVIEW_STALE_DAYS
     cutoff = timezone.now() - timedelta(days=days)
     qs = Match.objects.filter(_managed_org_ids_q(user) if not user.is_superuser else Q(),
                               status=S.PROPOSED, counterpart__kind__in=REVIEW_KINDS, created_at__lt=cutoff)

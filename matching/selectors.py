@@ -2,7 +2,7 @@
 
 The rule of DESIGN.md: a ``confidential`` listing shows its title and facets to everyone who may see
 the listing; its description (and anything derived from it: search hits, snippets, API fields)
-reaches only its own organisation and, once the review issue adds the state, the other side of a
+reaches only its own organisation and the other side of a
 ``connected`` match. Every page and endpoint reads listings through these functions.
 """
 
@@ -13,6 +13,7 @@ from accounts.models import OrganizationStatus, User
 from accounts.selectors import member_org_ids
 
 from .models import Facet, FacetKind, Listing, ListingStatus, ListingVisibility, Match, MatchStatus
+from .review_rules import CONNECTED_STATES
 
 
 def _listing_base() -> QuerySet[Listing]:
@@ -50,8 +51,6 @@ def connected_listing_ids_q(user: User) -> Q:
     orgs = member_org_ids(user)
     if not orgs:
         return Q(pk__in=[])
-    from .review import CONNECTED_STATES
-
     connected = Match.objects.filter(status__in=CONNECTED_STATES)
     supporting = Match.supporting_listings.through.objects.filter(
         match__in=connected.filter(need__organization_id__in=orgs)).values("listing_id")
@@ -153,8 +152,8 @@ def proposals_for(
 ) -> QuerySet[Match]:
     """Matches of the needs of the user's organisations (one, if given), best first per need.
 
-    Only the need's own organisation sees its proposals; the counterpart's side comes with the
-    review issue. Everything a page shows is fetched here, so a page costs a constant number of queries.
+    Only the need's own organisation sees its proposals here; the counterpart reviews them in the
+    review queue. Everything a page shows is fetched here, so a page costs a constant number of queries.
     """
     orgs = member_org_ids(user)
     if organization_id is not None:

@@ -11,9 +11,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.errors import Conflict, NotAllowed
 from accounts.models import Organization, User
 from accounts.selectors import member_org_ids
+from core.errors import Conflict, NotAllowed
 
 from .models import Facet, FacetKind, Listing, ListingSide, ListingStatus, Match, MatchStatus
 from .proposals import is_open, withdraw_proposals
@@ -115,15 +115,9 @@ def listing_close(*, user: User, listing: Listing) -> Listing:
     return listing
 
 
-def listings_expire() -> int:
-    """The beat task's sweep: needs past their closing date (or closed any other way) lose their undecided
-    proposals; returns how many were withdrawn. The listing keeps its status, so moving the date reopens it."""
-    return withdraw_proposals()
-
-
 @transaction.atomic
 def match_dismiss(*, user: User, match: Match, reason: str) -> Match:
-    """The need's organisation sets a proposal aside, saying why (the review issue learns from it).
+    """The need's organisation sets a proposal aside, saying why (the refit from decisions learns from it).
 
     A dismissed pair is not proposed again until the need is edited.
     """

@@ -3,36 +3,35 @@
 A full recompute is a chord: ``match_run_chunk`` per chunk of need ids (spread over whatever
 workers listen), then ``match_run_finish`` with all chunk results; ``match_run_failed`` is the
 error callback that marks the run failed.
+
+The top of the app: these import the services they wrap. The services that queue one of them after
+commit (``runs``, ``services``) import this module in turn, so nothing imported here may import them.
 """
 
 from __future__ import annotations
 
 from celery import chord, shared_task
 
-from config.queueing import enqueue, enqueue_on_commit
+from core.queueing import enqueue_on_commit
 
+# Autodiscovery imports only matching.tasks; importing tasks_notify and tasks_review here registers theirs.
+from . import proposals, run_steps, tasks_notify, tasks_review  # noqa: F401
 from .models import MatchRun, MatchRunStatus
 
 
 @shared_task(name="matching.match_run_chunk", acks_late=True)
 def match_run_chunk(*, run_id: int, need_ids: list[int]) -> dict:
-    from .runs import run_chunk
-
-    return run_chunk(run_id=run_id, need_ids=need_ids)
+    return run_steps.run_chunk(run_id=run_id, need_ids=need_ids)
 
 
 @shared_task(name="matching.match_run_finish", acks_late=True)
 def match_run_finish(chunk_results: list[dict], *, run_id: int) -> None:
-    from .runs import finish_run
-
-    finish_run(run_id=run_id, chunk_results=chunk_results)
+    run_steps.finish_run(run_id=run_id, chunk_results=chunk_results)
 
 
 @shared_task(name="matching.match_run_failed")
 def match_run_failed(request, exc, traceback, *, run_id: int) -> None:
-    from .runs import fail_run
-
-    fail_run(run_id=run_id, error=f"{type(exc).__name__}: {exc}")
+    run_steps.fail_run(run_id=run_id, error=f"{type(exc).__name__}: {exc}")
 
 
 @shared_task(name="matching.match_run_dispatch", acks_late=True, bind=True)
@@ -41,16 +40,14 @@ def match_run_dispatch(self, *, run_id: int) -> None:
 
     The chord goes to the queue this task came from, so a run stays with the workers serving it.
     """
-    from .runs import chunks_for, fail_run, finish_run
-
     run = MatchRun.objects.filter(pk=run_id).first()
     if run is None or run.status != MatchRunStatus.QUEUED:
         return
-    chunks = chunks_for(run)
+    chunks = run_steps.chunks_for(run)
     if chunks is None:
         return  # claimed by an earlier delivery of this task, or failed meanwhile
     if not chunks:
-        finish_run(run_id=run_id, chunk_results=[])
+        run_steps.finish_run(run_id=run_id, chunk_results=[])
         return
     queue = (self.request.delivery_info or {}).get("routing_key") or None
     opts = {"queue": queue} if queue else {}
@@ -59,32 +56,22 @@ def match_run_dispatch(self, *, run_id: int) -> None:
     try:
         chord(header)(body)
     except Exception as exc:  # eager mode raises here; a worker reports through the errback
-        fail_run(run_id=run_id, error=f"{type(exc).__name__}: {exc}")
+        run_steps.fail_run(run_id=run_id, error=f"{type(exc).__name__}: {exc}")
         raise
-
-
-def dispatch_run(*, run_id: int) -> None:
-    enqueue(match_run_dispatch, run_id=run_id)
 
 
 @shared_task(name="matching.rerank_listing", acks_late=True)
 def rerank_listing(*, listing_id: int) -> dict:
-    from .proposals import rerank_listing as rerank
-
-    return rerank(listing_id=listing_id)
+    return proposals.rerank_listing(listing_id=listing_id)
 
 
 @shared_task(name="matching.expire_needs", acks_late=True)
 def expire_needs() -> int:
-    """Beat: needs past their closing date lose their undecided proposals (idempotent)."""
-    from .services import listings_expire
-
-    return listings_expire()
+    """Beat: needs past their closing date (or closed any other way) lose their undecided proposals
+    (idempotent). The listing keeps its status, so moving the date reopens it."""
+    return proposals.withdraw_proposals()
 
 
 def queue_rerank(listing_id: int) -> None:
     """Re-rank a saved listing once the transaction that saved it commits."""
     enqueue_on_commit(rerank_listing, listing_id=listing_id)
-
-
-from . import tasks_review  # noqa: E402,F401  (register the review lifecycle's tasks with the worker)

@@ -9,8 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.errors import DomainError
 from accounts.selectors import member_org_ids
+from core.errors import DomainError
 
 from . import selectors, services
 from .forms import ListingFilterForm, ListingForm

@@ -1,7 +1,7 @@
 """Managers upload an import_orgs file: the dry-run report first, the import only on confirm.
 
 A cluster manager imports for one of their clusters: new organisations join it, and only their own
-clusters' rows may change (``importing`` enforces it). A platform admin's import is not limited.
+clusters' rows may change (``imports`` enforces it). A platform admin's import is not limited.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from accounts.models import User
 from accounts.selectors import managed_cluster_ids
 from clusters.models import Cluster
 
-from .importing import ImportReport, NotText, decode, detect_format, import_text
+from .imports import ImportReport, NotText, decode, detect_format, import_text
 
 MAX_UPLOAD = 20 * 1024 * 1024
 SESSION_KEY = "matching_import_uploads"

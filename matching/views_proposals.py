@@ -15,10 +15,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from accounts.errors import DomainError
 from accounts.models import Organization
 from accounts.regions import Region
 from accounts.selectors import member_org_ids
+from core.errors import DomainError
 
 from . import runs, selectors, services
 from .models import FacetKind, Match, MatchRun, MatchStatus

@@ -19,10 +19,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from accounts.errors import DomainError
 from accounts.regions import Region
 from accounts.selectors import is_cluster_manager, member_org_ids, organization_people
-from config import csvsafe
+from core import csvsafe
+from core.errors import DomainError
 
 from . import actions, conversation, review, review_selectors, selectors
 from .forms import (
@@ -39,6 +39,7 @@ from .learning import last_refit
 from .models import DeclineReason, FacetKind, Match, MatchStatus, Notification, NotificationSettings
 from .notify import render_notice
 from .reasons import facet_labels, reasons_for
+from .review_rules import CONNECTED_STATES
 
 PAGE_SIZE = 25
 
@@ -156,7 +157,7 @@ def _visible_match(request: HttpRequest, pk: int) -> tuple[Match, str]:
 def detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     match, side = _visible_match(request, pk)
     _decorate(request.user, [match])
-    connected = match.status in review.CONNECTED_STATES and side in ("need", "counterpart")
+    connected = match.status in CONNECTED_STATES and side in ("need", "counterpart")
     context = {"m": match, "side": side, "history": review_selectors.history(match=match, side=side),
                "actions": actions.available(request.user, match, side), "labels": actions.ACTIONS,
                "reasons": DeclineReason.choices, "connected": connected, "next": request.get_full_path()}

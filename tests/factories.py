@@ -92,7 +92,7 @@ class EventFactory(factory.django.DjangoModelFactory):
     """A published meetup next week, 10:00–12:00 UTC (19:00–21:00 in Seoul)."""
 
     class Meta:
-        model = "clusters.Event"
+        model = "events.Event"
 
     cluster = factory.SubFactory(ClusterFactory)
     kind = "meetup"

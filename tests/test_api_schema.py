@@ -39,9 +39,9 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from accounts.models import Membership
-from clusters.events import partnering, registration
-from clusters.models import Meeting, RegistrationStatus
 from config.wsgi import application
+from events import partnering, registration
+from events.models import Meeting, RegistrationStatus
 from matching import review
 from matching.models import Match, MatchRun, MatchRunStatus, MatchSource, MatchStatus
 from tests.factories import PASSWORD, EventFactory, OrganizationFactory, verified_member

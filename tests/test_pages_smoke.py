@@ -6,7 +6,7 @@ from django.test import Client, override_settings
 from django.urls import reverse
 
 from accounts.models import MembershipRole, OrganizationKind
-from clusters.events.registration import event_register
+from events.registration import event_register
 from matching.models import Listing
 from tests.factories import (
     ClusterMembershipFactory,

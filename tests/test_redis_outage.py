@@ -21,10 +21,12 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
-from accounts.models import Invitation, QueuedTaskFailure
-from clusters.models import Registration
-from config.celery import app, resend_queued_tasks
-from config.queueing import resend_failed
+from accounts.models import Invitation
+from config.celery import app
+from core.models import QueuedTaskFailure
+from core.queueing import enqueue, enqueue_on_commit, resend_failed
+from core.tasks import resend_queued_tasks, send_email
+from events.models import Registration
 from matching.models import Listing
 from tests.conftest import wait_for_files
 from tests.factories import PASSWORD, EventFactory, UserFactory, org_admin, verified_member
@@ -320,9 +322,6 @@ def test_listing_edit_through_the_api_commits_and_keeps_its_rerank(client, redis
 def test_beat_resends_every_minute_and_the_command_does_it_by_hand(redis_down, settings):
     from django.core.management import call_command
 
-    from accounts.tasks import send_email
-    from config.queueing import enqueue
-
     assert settings.CELERY_BEAT_SCHEDULE["resend-queued-tasks"]["task"] == resend_queued_tasks.name
     assert enqueue(send_email, to=["a@example.kr"], subject="One", text="1") is False
     assert enqueue(send_email, to=["b@example.kr"], subject="Two", text="2") is False
@@ -338,9 +337,6 @@ def test_beat_resends_every_minute_and_the_command_does_it_by_hand(redis_down, s
 
 @pytest.mark.django_db
 def test_a_task_failing_in_process_after_commit_is_logged_not_raised(django_capture_on_commit_callbacks, caplog):
-    from accounts.tasks import send_email
-    from config.queueing import enqueue_on_commit
-
     broken = {"filename": "x.ics", "content": "not base64!", "mimetype": "text/calendar", "base64": True}
     with django_capture_on_commit_callbacks(execute=True):
         enqueue_on_commit(send_email, to=["a@example.kr"], subject="S", text="T", attachments=[broken])

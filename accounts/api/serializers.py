@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
 from ..models import Membership, Organization, User
+from ..services import profile_update
 
 
 class OrganizationSerializer(serializers.ModelSerializer):
@@ -82,8 +83,6 @@ class MeSerializer(serializers.ModelSerializer):
 
     def update(self, instance: User, validated_data: dict) -> User:
         """Through the service the profile page uses: a news opt-in change records when it happened."""
-        from ..services import profile_update
-
         fields = {name: validated_data.get(name, getattr(instance, name))
                   for name in ("full_name", "phone", "language", "news_opt_in")}
         return profile_update(user=instance, **fields)

@@ -10,8 +10,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.errors import DomainError
+
 from .. import selectors, services, throttle
-from ..errors import DomainError
 from ..forms import InviteeSignupForm, LoginForm, ProfileForm, SignupForm
 from ..models import Invitation, Organization, User
 

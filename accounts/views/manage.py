@@ -9,8 +9,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.errors import DomainError
+
 from .. import selectors, services
-from ..errors import DomainError
 from ..forms import RejectForm
 
 

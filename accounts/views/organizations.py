@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from clusters.models import Cluster
+from core.errors import DomainError
 
 from .. import selectors, services
-from ..errors import DomainError
 from ..forms import DirectoryFilterForm, InvitationForm, MembershipForm, OrganizationForm
 from ..models import Organization
 

@@ -30,9 +30,13 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "core",
     "accounts",
     "clusters",
     "matching",
+    "events",
+    "portal",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -92,7 +96,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = env("REDIS_URL", default="")
 
 # Short socket timeouts: with Redis down or hung a cache call fails within half a second. Reads that
-# only save work then fail open (config.cachesafe); the sign-in throttles fail closed (accounts.throttle).
+# only save work then fail open (core.cachesafe); the sign-in throttles fail closed (accounts.throttle).
 REDIS_CACHE_OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
 if REDIS_URL:
     CACHES = {
@@ -179,7 +183,7 @@ CELERY_BEAT_SCHEDULE |= {  # the review lifecycle: reminders/expiry, daily diges
     "expire-needs": {"task": "matching.expire_needs", "schedule": timedelta(hours=1)},
 }
 # A broker outage must not hold a web request: connecting and publishing give up after one quick retry
-# (at once on a refused connection, in about a second on a hung one); config.queueing then records the
+# (at once on a refused connection, in about a second on a hung one); core.queueing then records the
 # job and the beat task below re-sends it once the broker is back.
 CELERY_BROKER_CONNECTION_TIMEOUT = 1
 CELERY_BROKER_TRANSPORT_OPTIONS |= {"socket_connect_timeout": 1, "socket_timeout": 1}
@@ -204,6 +208,7 @@ REST_FRAMEWORK = {
         "rest_framework.filters.OrderingFilter",
     ],
     "DEFAULT_SCHEMA_CLASS": "config.schema.AutoSchema",  # adds the 400/401/403/404/409 responses
+    "EXCEPTION_HANDLER": "core.api.exception_handler",  # domain errors answer 400/403/409
     "DEFAULT_THROTTLE_RATES": {"login": "10/min"},
     "NUM_PROXIES": env.int("NUM_PROXIES", default=0) or None,
 }
@@ -253,7 +258,11 @@ MATCH_PROPOSALS_PER_NEED = env.int("MATCH_PROPOSALS_PER_NEED", default=5)
 MATCH_MIN_SCORE = env.float("MATCH_MIN_SCORE", default=0.05)
 MATCH_EXPOSURE_CAP = env.int("MATCH_EXPOSURE_CAP", default=10)
 MATCH_CHUNK_SIZE = env.int("MATCH_CHUNK_SIZE", default=50)
-# The review lifecycle (issue 4): stale reviews shown to managers, reminders and expiry of introductions.
+# Seconds without progress after which a queued or running round counts as abandoned and a new one may
+# supersede it. Twice the task time limit: longer than the broker's visibility timeout, so a killed
+# worker's chunks are redelivered (and the round resumes) before it can be superseded.
+MATCH_RUN_STALE_SECONDS = env.int("MATCH_RUN_STALE_SECONDS", default=2 * CELERY_TASK_TIME_LIMIT)
+# The review lifecycle: stale reviews shown to managers, reminders and expiry of introductions.
 MATCH_REVIEW_STALE_DAYS = env.int("MATCH_REVIEW_STALE_DAYS", default=14)
 MATCH_INTRO_REMIND_DAYS = env.int("MATCH_INTRO_REMIND_DAYS", default=7)
 MATCH_INTRO_EXPIRE_DAYS = env.int("MATCH_INTRO_EXPIRE_DAYS", default=30)

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
@@ -12,14 +11,12 @@ from rest_framework.decorators import action
 from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 
-from accounts.errors import DomainError
 from accounts.regions import Region
 
 from .. import review_selectors, runs, selectors, services
 from ..models import CloseReason, Facet, FacetKind, Listing, Match, MatchRun, MatchSource, MatchStatus
 from ..reasons import facet_labels, reasons_for, visible_explanation
 from .review import MatchReviewActions
-from .views import _raise_for
 
 
 class SupportingListingSerializer(serializers.ModelSerializer):
@@ -188,10 +185,7 @@ class MatchViewSet(MatchReviewActions, mixins.ListModelMixin, mixins.RetrieveMod
         match = self.get_object()
         data = DismissSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        try:
-            match = services.match_dismiss(user=request.user, match=match, reason=data.validated_data["reason"])
-        except (DjangoValidationError, DomainError) as exc:
-            _raise_for(exc)
+        match = services.match_dismiss(user=request.user, match=match, reason=data.validated_data["reason"])
         return Response(MatchSerializer(match, context=self._context([match])).data)
 
 
@@ -225,9 +219,6 @@ class MatchRunViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.C
     queryset = MatchRun.objects.order_by("-created_at", "-id")
 
     def create(self, request, *args, **kwargs):
-        try:
-            run = runs.match_run_start(user=request.user)
-        except DomainError as exc:
-            _raise_for(exc)
+        run = runs.match_run_start(user=request.user)
         run.refresh_from_db()
         return Response(MatchRunSerializer(run).data, status=status.HTTP_202_ACCEPTED)

@@ -11,11 +11,9 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
-from accounts.errors import DomainError
-
-from .. import actions, conversation, review, review_selectors
+from .. import actions, conversation, review_selectors
 from ..models import DeclineReason, MatchEvent, MatchMessage
-from .views import _raise_for
+from ..review_rules import CONNECTED_STATES
 
 
 class TransitionSerializer(serializers.Serializer):
@@ -63,11 +61,8 @@ class MatchReviewActions:
         data = TransitionSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         v = data.validated_data
-        try:
-            actions.perform(user=request.user, match_id=match.pk, action=v["action"], reason=v.get("reason") or "",
-                            note=v.get("note") or "", kind=v.get("kind") or "", date=v.get("date"))
-        except DomainError as exc:
-            _raise_for(exc)
+        actions.perform(user=request.user, match_id=match.pk, action=v["action"], reason=v.get("reason") or "",
+                        note=v.get("note") or "", kind=v.get("kind") or "", date=v.get("date"))
         match = self.get_queryset().model.objects.filter(pk=match.pk)
         fresh = review_selectors.with_relations(match).first()
         return Response(self.get_serializer_class()(fresh, context=self._context([fresh])).data)
@@ -87,15 +82,12 @@ class MatchReviewActions:
     def messages(self, request, pk=None):
         match = self.get_object()
         side = review_selectors.viewer_side(request.user, match)
-        if (side not in ("need", "counterpart") or match.status not in review.CONNECTED_STATES) and request.method == "GET":
+        if (side not in ("need", "counterpart") or match.status not in CONNECTED_STATES) and request.method == "GET":
             raise NotFound("Messages are for the two sides of a connected match.")
         if request.method == "POST":
             data = MatchMessageSerializer(data=request.data)
             data.is_valid(raise_exception=True)
-            try:
-                msg = conversation.message_send(user=request.user, match_id=match.pk, body=data.validated_data["body"])
-            except DomainError as exc:
-                _raise_for(exc)
+            msg = conversation.message_send(user=request.user, match_id=match.pk, body=data.validated_data["body"])
             return Response(MatchMessageSerializer(msg).data, status=status.HTTP_201_CREATED)
         conversation.messages_mark_read(user=request.user, match=match)
         return Response(MatchMessageSerializer(match.messages.select_related("sender"), many=True).data)

@@ -1,22 +1,14 @@
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, status, viewsets
+from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import APIException, PermissionDenied, ValidationError
 from rest_framework.filters import OrderingFilter
 from rest_framework.response import Response
-
-from accounts.errors import Conflict, DomainError, NotAllowed
 
 from .. import selectors, services
 from ..models import Listing, ListingLanguage, ListingSide, ListingStatus, ListingVisibility
 from .permissions import IsListingMemberOrReadOnly
 from .serializers import ListingSerializer
-
-
-class ConflictError(APIException):
-    status_code = status.HTTP_409_CONFLICT
 
 
 class ListingFilter(filters.FilterSet):
@@ -42,21 +34,6 @@ class ListingFilter(filters.FilterSet):
 
     def filter_search(self, queryset, name, value):
         return selectors.listing_search(user=self.request.user, qs=queryset, q=value)
-
-
-def _raise_for(exc: Exception):
-    if isinstance(exc, DjangoValidationError):
-        detail = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
-        if "__all__" in detail:
-            detail["non_field_errors"] = detail.pop("__all__")
-        raise ValidationError(detail) from exc
-    if isinstance(exc, NotAllowed):
-        raise PermissionDenied(exc.message) from exc
-    if isinstance(exc, Conflict):
-        raise ConflictError(exc.message) from exc
-    if isinstance(exc, DomainError):
-        raise ValidationError({"non_field_errors": [exc.message]}) from exc
-    raise exc
 
 
 @extend_schema_view(
@@ -92,25 +69,16 @@ class ListingViewSet(
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)
         organization = data.pop("organization")
-        try:
-            serializer.instance = services.listing_create(user=self.request.user, organization=organization, fields=data)
-        except (DjangoValidationError, DomainError) as exc:
-            _raise_for(exc)
+        serializer.instance = services.listing_create(user=self.request.user, organization=organization, fields=data)
 
     def perform_update(self, serializer):
         data = dict(serializer.validated_data)
         data.pop("organization", None)
-        try:
-            serializer.instance = services.listing_update(user=self.request.user, listing=serializer.instance, fields=data)
-        except (DjangoValidationError, DomainError) as exc:
-            _raise_for(exc)
+        serializer.instance = services.listing_update(user=self.request.user, listing=serializer.instance, fields=data)
 
     @extend_schema(request=None, responses=ListingSerializer, summary="Close a listing: others no longer see it")
     @action(detail=True, methods=["post"])
     def close(self, request, pk=None):
         listing = self.get_object()
-        try:
-            listing = services.listing_close(user=request.user, listing=listing)
-        except DomainError as exc:
-            _raise_for(exc)
+        listing = services.listing_close(user=request.user, listing=listing)
         return Response(self.get_serializer(listing).data)

@@ -16,7 +16,7 @@ API (what the Django layer calls)
 - Candidates are of `kinds` (default hospital + university), never the query itself; organisations
   already linked to the query come only after all others (novelty).
 - `parts` are the score parts (text, text_max, embed, facets, peers, copartner, popularity,
-  capacity, region; see model.py), `score` their weighted sum with `model.weights`;
+  capacity, region; see scores.py), `score` their weighted sum with `model.weights`;
   `model.weights_info` holds the refit's held-out figures and whether it was adopted;
   `model.version` is the model version to store on a Match.
 - `explain=True` explains every candidate, `explain=5` only the first five (what a re-rank stores).
@@ -27,16 +27,37 @@ API (what the Django layer calls)
 - History is `Dataset.links`: the reader keeps only links whose split is "known" or absent.
 - Caches (tokens, embeddings) are files under $CLUSTERLINK_CACHE_DIR keyed by version + text hash.
 
-Offline helpers used by the commands: `offline.rank_file`, `offline.evaluate_file`,
-`metrics.evaluate_rankings` (same numbers as shared/eval/score_partners.py),
-`exposure.apply_exposure_cap`, `bench.run_bench`.
+Offline helpers used by the commands and the Django layer (exported here too): `rank_file`,
+`evaluate_file`, `evaluate_rankings` (same numbers as shared/eval/score_partners.py),
+`apply_exposure_cap`, `parse_requirements` / `org_phases` (capacity facts); `bench.run_bench`
+stays in its module, which also runs as a script (`python -m matching.engine.bench`).
+
+Layers, top to bottom: a module imports only from layers below its own, never from a sibling
+in its row, and never inside a function (only third-party Kiwi and the USE encoder load lazily).
+    variants | bench                 ablation tables; the scale benchmark
+    offline                          file in, rankings out (rank_partners, evaluate_matching)
+    model                            Model = Scorer + the rank_for_* entry points; fit()
+    ranking | refit                  ordering candidates; the LogisticRegression weight refit
+    explain                          evidence for one candidate
+    scores                           Scorer: the fitted corpus (Scorer.build) and the score parts
+    vectors                          TF-IDF, facet and USE vectors of listings
+    tokens | embed | capacity        matching tokens; the USE encoder; capacity facts
+    bridge                           the Korean-English term map
+    text | exchange | cache | metrics | exposure | topk | terms_ko_en
+    types                            the plain records (Organization, Listing, Link, Dataset, Candidate)
 """
 
+from .capacity import org_phases, parse_requirements
 from .exchange import ExchangeError, parse_records, read_exchange
-from .model import DEFAULT_WEIGHTS, MODEL_VERSION, Model, fit
-from .types import Candidate, Dataset, Link, Listing, Organization
+from .exposure import apply_exposure_cap
+from .metrics import evaluate_rankings
+from .model import Model, fit
+from .offline import evaluate_file, rank_file
+from .scores import DEFAULT_WEIGHTS, MODEL_VERSION, PARTS
+from .types import INSTITUTION_KINDS, Candidate, Dataset, Link, Listing, Organization
 
 __all__ = [
-    "DEFAULT_WEIGHTS", "MODEL_VERSION", "Candidate", "Dataset", "ExchangeError", "Link", "Listing", "Model",
-    "Organization", "fit", "parse_records", "read_exchange",
+    "DEFAULT_WEIGHTS", "INSTITUTION_KINDS", "MODEL_VERSION", "PARTS", "Candidate", "Dataset", "ExchangeError", "Link",
+    "Listing", "Model", "Organization", "apply_exposure_cap", "evaluate_file", "evaluate_rankings", "fit",
+    "org_phases", "parse_records", "parse_requirements", "rank_file", "read_exchange",
 ]

@@ -23,16 +23,24 @@ from pathlib import Path
 
 import numpy as np
 import scipy.sparse as sp
+from sklearn.neighbors import NearestNeighbors
+
+from .embed import embed_texts
+from .exchange import read_exchange
+from .model import fit
+from .ranking import rank_query
+from .text import detect_lang
+from .tokens import tokenize
+from .topk import topk_both_ways
+from .types import Dataset, Listing, Organization
 
 SAMPLE = Path(__file__).with_name("data") / "bench_sample.jsonl.gz"
 LISTINGS_PER_ORG = 10
 K = 20
 EXPLAINED = 5  # a re-rank keeps (and explains) at most N = 5 proposals per need
 
-def _pool(path: Path) -> list[tuple[str, str]]:
-    from .exchange import read_exchange
-    from .text import detect_lang
 
+def _pool(path: Path) -> list[tuple[str, str]]:
     data = read_exchange(path)
     seen, out = set(), []
     for lst in data.listings:
@@ -63,13 +71,6 @@ def synthesize(pool: list[tuple[str, str]], n: int, seed: int = 0) -> tuple[list
 
 
 def run_size(n: int, source: Path, baseline: bool = True) -> dict[str, object]:
-    from .embed import embed_texts
-    from .model import fit
-    from .ranking import rank_query
-    from .text import tokenize
-    from .topk import topk_both_ways
-    from .types import Dataset, Listing, Organization
-
     pool = _pool(source)
     texts, langs, base = synthesize(pool, n)
     rng = np.random.default_rng(1)
@@ -130,8 +131,6 @@ def run_size(n: int, source: Path, baseline: bool = True) -> dict[str, object]:
 def _baseline(Xn: sp.csr_matrix, Xc: sp.csr_matrix) -> float:
     """sklearn brute-force cosine kNN, both directions, on the same TF-IDF matrix (it works in
     memory-bounded chunks itself, so it fits the budget; it is just slower)."""
-    from sklearn.neighbors import NearestNeighbors
-
     t0 = time.perf_counter()
     NearestNeighbors(n_neighbors=K, metric="cosine", algorithm="brute").fit(Xc).kneighbors(Xn)
     NearestNeighbors(n_neighbors=K, metric="cosine", algorithm="brute").fit(Xn).kneighbors(Xc)

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from .terms_ko_en import load_terms
+from .text import korean_tokens
 
 _SPACE = re.compile(r"\s+")
 _EN_SPLIT = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -46,8 +47,6 @@ def bridged_pairs(text: str, morphemes: list[str] | None = None) -> list[tuple[s
 
     morphemes: the text's Korean morphemes when the caller already has them (saves a Kiwi pass).
     """
-    from .text import korean_tokens  # local: text imports this module
-
     table = terms()
     prefixes = _prefixes()
     compact = _SPACE.sub("", text)

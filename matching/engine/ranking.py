@@ -7,12 +7,12 @@ from collections.abc import Iterator
 import numpy as np
 
 from .explain import explain_candidate
-from .model import Model
-from .text import tokenize
+from .scores import Scorer
+from .tokens import tokenize
 from .types import INSTITUTION_KINDS, Candidate, Listing
 
 
-def order_candidates(model: Model, query: int | None, score: np.ndarray, mask: np.ndarray,
+def order_candidates(model: Scorer, query: int | None, score: np.ndarray, mask: np.ndarray,
                      top: int) -> list[int]:
     """Best first; never the query; known partners only after everyone else (novelty)."""
     cand = mask.copy()
@@ -34,7 +34,7 @@ def order_candidates(model: Model, query: int | None, score: np.ndarray, mask: n
     return out
 
 
-def _candidates(model: Model, query: int | None, rows_X, rows_F, rows_E, needs: list[Listing],
+def _candidates(model: Scorer, query: int | None, rows_X, rows_F, rows_E, needs: list[Listing],
                 tokens: list[list[str]], top: int, kinds: frozenset[str], explain: bool | int) -> list[Candidate]:
     texts = [n.text for n in needs]
     mask = model.kind_mask(kinds)
@@ -53,7 +53,7 @@ def _candidates(model: Model, query: int | None, rows_X, rows_F, rows_E, needs: 
     return out
 
 
-def rank_query(model: Model, query: int, need_rows: list[int], *, top: int = 50,
+def rank_query(model: Scorer, query: int, need_rows: list[int], *, top: int = 50,
                kinds: frozenset[str] = INSTITUTION_KINDS, explain: bool | int = True) -> list[Candidate]:
     v = model.vectors
     X = v.X[need_rows]
@@ -64,7 +64,7 @@ def rank_query(model: Model, query: int, need_rows: list[int], *, top: int = 50,
     return _candidates(model, query, X, F, E, needs, tokens, top, kinds, explain)
 
 
-def rank_new_listing(model: Model, listing: Listing, *, top: int = 50,
+def rank_new_listing(model: Scorer, listing: Listing, *, top: int = 50,
                      kinds: frozenset[str] = INSTITUTION_KINDS, explain: bool | int = True) -> list[Candidate]:
     X, F, E = model.vectors.transform([listing], morphology=model.morphology,
                                       use_embeddings=model.use_embeddings)
@@ -73,7 +73,7 @@ def rank_new_listing(model: Model, listing: Listing, *, top: int = 50,
     return _candidates(model, query, X, F, E, [listing], tokens, top, kinds, explain)
 
 
-def rank_all(model: Model, *, top: int = 50, query_kind: str = "firm",
+def rank_all(model: Scorer, *, top: int = 50, query_kind: str = "firm",
              kinds: frozenset[str] = INSTITUTION_KINDS, explain: bool = False) -> Iterator[tuple[str, list[Candidate]]]:
     """(org id, candidates) for every organisation of query_kind, in file order."""
     for i, org in enumerate(model.orgs):

@@ -12,15 +12,13 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
-from typing import TYPE_CHECKING
 
 import numpy as np
+from sklearn.linear_model import LogisticRegression
 
 from .metrics import score_one
+from .scores import PARTS, Scorer
 from .types import Dataset
-
-if TYPE_CHECKING:
-    from .model import Model
 
 MIN_POSITIVES = 40  # fewer labelled positives than this: keep the defaults
 NEG_HARD, NEG_RANDOM = 0, 400
@@ -79,7 +77,7 @@ def simulate_holdout(data: Dataset, seed: int = 0, query_kind: str = "firm"
     return reduced, heldout
 
 
-def _rank_score(model: Model, parts: dict[str, np.ndarray], weights: dict[str, float], query: int,
+def _rank_score(model: Scorer, parts: dict[str, np.ndarray], weights: dict[str, float], query: int,
                 relevant: set[int], mask: np.ndarray) -> float:
     score = model.combine(parts, weights)
     cand = mask.copy()
@@ -91,12 +89,8 @@ def _rank_score(model: Model, parts: dict[str, np.ndarray], weights: dict[str, f
     return m["recall@10"] + m["mrr"]
 
 
-def refit_weights(model: Model, data: Dataset, seed: int = 0) -> dict[str, object]:
+def refit_weights(model: Scorer, data: Dataset, seed: int = 0) -> dict[str, object]:
     """Fit LogisticRegression weights on simulated held-out needs; adopt them only if they win."""
-    from sklearn.linear_model import LogisticRegression
-
-    from .model import PARTS, fit
-
     info: dict[str, object] = {"method": "LogisticRegression on score parts", "adopted": False}
     model.weights_info = info
     reduced, heldout = simulate_holdout(data, seed=seed)
@@ -105,8 +99,8 @@ def refit_weights(model: Model, data: Dataset, seed: int = 0) -> dict[str, objec
     if n_pos < MIN_POSITIVES or len(heldout) < 10:
         info["reason"] = f"only {n_pos} labelled positives over {len(heldout)} organisations"
         return info
-    sim = fit(reduced, morphology=model.morphology, use_embeddings=model.use_embeddings,
-              weights=model.weights, refit=False)
+    sim = Scorer.build(reduced, morphology=model.morphology, use_embeddings=model.use_embeddings,
+                       weights=model.weights)
     mask = sim.kind_mask({"hospital", "university"})
     rng = np.random.default_rng(seed)
     firms = sorted(heldout, key=lambda f: sim.org_index[f])

@@ -1,8 +1,7 @@
-"""Tokenising: English words and Korean morphemes (kiwipiepy), plus the ko->en bridge tokens.
+"""Language basics: Hangul detection, English words and Korean content morphemes (kiwipiepy).
 
-Tokens of a Korean text are the English words of every term-map entry found in it plus the content
-morphemes the map does not cover, so a Korean need and an English capability meet in one TF-IDF
-space (and two Korean texts do not count a mapped concept twice).
+The bottom of the text stack: bridge.py finds term-map entries with these morphemes, and
+tokens.py combines both into the tokens the vectors are built from.
 """
 
 from __future__ import annotations
@@ -12,9 +11,6 @@ from functools import lru_cache
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from .bridge import bridged_pairs
-
-TOKENIZER_VERSION = "tok4"
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]+")
 _EN_WORD = re.compile(r"[a-z][a-z0-9]*(?:[-'][a-z0-9]+)*|\d+[a-z]+[a-z0-9]*")
@@ -47,6 +43,7 @@ def detect_lang(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _kiwi():
+    # Lazy for start-up cost: only Korean text needs Kiwi (its import plus a ~1 s model load).
     from kiwipiepy import Kiwi
 
     return Kiwi()
@@ -65,23 +62,6 @@ def korean_tokens(text: str, morphology: bool = True) -> list[str]:
         if tok.tag in _KO_TAGS and has_hangul(tok.form) and tok.form not in _KO_STOP:
             out.append(tok.form)
     return out
-
-
-def tokenize(text: str, morphology: bool = True, bridge: bool = True) -> list[str]:
-    """All matching tokens of one listing text (order kept, duplicates kept for tf)."""
-    toks = english_tokens(text)
-    if has_hangul(text):
-        ko = korean_tokens(text, morphology=morphology)
-        if bridge:
-            pairs = bridged_pairs(text, ko if morphology else None)
-            keys = [k for k, _ in pairs]
-            # A Korean word the term map covers is represented by its English gloss only: one
-            # token per concept, so two Korean texts do not score double (morpheme + gloss)
-            # against the English text that shares just the gloss.
-            ko = [t for t in ko if not any(t in k for k in keys)]
-            toks += [w for w in english_tokens(" ".join(en for _, en in pairs)) if w not in STOP_WORDS]
-        toks += ko
-    return toks
 
 
 def hangul_runs(text: str) -> list[str]:

@@ -12,7 +12,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from .bridge import bridged_english, english_words
 from .cache import TextCache
 from .embed import EMBED_DIM, embed_texts, embedder_version, embeddings_available
-from .text import TOKENIZER_VERSION, has_hangul, tokenize
+from .text import has_hangul
+from .tokens import TOKENIZER_VERSION, tokenize
 from .types import Listing
 
 

@@ -4,10 +4,10 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from accounts.models import Invitation, Membership, Organization, QueuedTaskFailure, User
+from accounts.models import Invitation, Membership, Organization, User
 from tests.factories import MembershipFactory, UserFactory, org_admin
 
-MODELS = [User, Organization, Membership, Invitation, QueuedTaskFailure]
+MODELS = [User, Organization, Membership, Invitation]
 
 
 @pytest.fixture
@@ -17,7 +17,6 @@ def superuser_client(client, db):
     admin_user, org = org_admin(name_en="Searchable Bio")
     MembershipFactory(organization=org)
     Invitation.objects.create(organization=org, email="invitee@example.kr", invited_by=admin_user)
-    QueuedTaskFailure.objects.create(task="accounts.send_email", kwargs={"to": ["Searchable@example.kr"]}, error="refused")
     return client
 
 

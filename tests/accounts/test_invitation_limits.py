@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts import services
-from accounts.errors import DomainError, NotAllowed
 from accounts.models import Invitation, MembershipRole, OrganizationStatus
+from core.errors import DomainError, NotAllowed
 from tests.factories import MembershipFactory, UserFactory, org_admin
 
 from .conftest import messages_of

@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts import services
-from accounts.errors import Conflict, DomainError
 from accounts.models import Membership, MembershipRole, MembershipStatus, Organization, OrganizationStatus, User
 from clusters.models import ClusterMembership, ClusterMembershipStatus
+from core.errors import Conflict, DomainError
 from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
 
 from .conftest import NEW_PASSWORD, browser_form_data, counts, first_url, messages_of, path_of, signup_data

@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from clusters.models import Event, Registration
+from events.models import Event, Registration
 from tests.e2e.helpers import sign_in
 from tests.factories import ClusterFactory, OrganizationFactory, cluster_manager, verified_member
 

@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from accounts.errors import Conflict, DomainError
+from core.errors import Conflict, DomainError
 from matching import dataset, proposals, review, runs, services, tasks
 from matching.models import CloseReason, Listing, ListingStatus, Match, MatchEvent, MatchSource, MatchStatus
 from tests.factories import OrganizationFactory

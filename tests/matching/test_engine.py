@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from matching.engine import ExchangeError, fit, parse_records, read_exchange
+from matching.engine import ExchangeError, Listing, fit, parse_records, read_exchange
 from matching.engine.exposure import apply_exposure_cap
 from matching.engine.metrics import evaluate_rankings
 from matching.engine.offline import rank_file, read_truth
@@ -154,8 +154,6 @@ def test_rank_for_need_and_new_listing():
     cands = {c.org_id: c for c in model.rank_for_need("n2")}
     assert max(cands.values(), key=lambda c: c.parts["text_max"] + c.parts["embed"]).org_id == "h2"
     assert cands["h2"].supporting_listing_ids == ["c2"]
-    from matching.engine import Listing
-
     fresh = Listing(id="new", org="f3", side="need", title="Heart failure", description="arrhythmia device trial")
     cands = model.rank_for_listing(fresh, top=2)
     assert cands[0].org_id == "h3" and cands[0].supporting_listing_ids == ["c3"]

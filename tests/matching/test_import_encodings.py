@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from accounts.models import Organization
-from matching.importing import decode, import_text
+from matching.imports import decode, import_text
 from matching.models import Listing
 from tests.factories import cluster_manager
 

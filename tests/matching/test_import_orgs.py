@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from accounts.models import Organization
 from clusters.models import Linkage
-from matching.importing import import_text
+from matching.imports import import_text
 from matching.models import KnownLink, Listing
 from tests.factories import cluster_manager
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from accounts.models import Organization
 from clusters.models import ClusterMembership, ClusterMembershipStatus, Linkage
-from matching.importing import NOT_YOURS, import_text
+from matching.imports import NOT_YOURS, import_text
 from matching.models import KnownLink, Listing, ListingVisibility
 from tests.factories import ClusterFactory, ClusterMembershipFactory, OrganizationFactory, UserFactory, cluster_manager
 

@@ -3,8 +3,9 @@
 import pytest
 from django.core.cache import cache
 
-from matching import dataset, engine
-from matching.learning import CACHE_KEY
+from matching import dataset, engine, learned_weights
+from matching.learning import REPORT_KEY
+from matching.models import LearnedWeights, WeightsSource
 
 from .review_world import build_world
 
@@ -20,7 +21,8 @@ def _fresh_model():
 
 def test_live_model_keeps_default_weights_while_the_refit_is_not_adopted():
     build_world()
-    cache.set(CACHE_KEY, {"refit": {"adopted": False}, "weights": {"peers": 9.0}}, None)
+    cache.set(REPORT_KEY, {"refit": {"adopted": False}, "weights": {"peers": 9.0}}, None)
+    LearnedWeights.objects.create(version="retired", weights={"peers": 9.0}, source=WeightsSource.LINKS)
     model = dataset.get_model()
     assert model.version == engine.MODEL_VERSION
     assert model.weights.get("peers") != 9.0
@@ -29,9 +31,9 @@ def test_live_model_keeps_default_weights_while_the_refit_is_not_adopted():
 def test_live_model_uses_adopted_weights_and_names_them_in_its_version():
     build_world()
     adopted = {**engine.DEFAULT_WEIGHTS, "peers": 0.25, "capacity": 2.0}
-    cache.set(CACHE_KEY, {"refit": {"adopted": True}, "weights": adopted}, None)
+    learned_weights.adopt(weights=adopted, source=WeightsSource.DECISIONS, metrics={"refit": {"adopted": True}})
     model = dataset.get_model()
-    weights, tag = dataset.learned_weights()
+    weights, tag = learned_weights.active()
     assert model.weights == weights == adopted
     assert model.version == f"{engine.MODEL_VERSION}+w{tag}"
     assert len(tag) == 8

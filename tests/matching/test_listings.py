@@ -8,9 +8,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.errors import NotAllowed
 from accounts.models import MembershipRole, MembershipStatus, OrganizationStatus
 from clusters.models import ClusterMembershipStatus
+from core.errors import NotAllowed
 from matching import selectors, services
 from matching.models import Facet, FacetKind, Listing, ListingStatus, ListingVisibility
 from tests.factories import (

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.errors import Conflict, NotAllowed
+from core.errors import Conflict, NotAllowed
 from matching import dataset, proposals, runs, services
 from matching.models import Facet, FacetKind, Listing, Match, MatchRun, MatchRunStatus, MatchStatus
 from tests.factories import MembershipFactory, OrganizationFactory, UserFactory, cluster_manager
@@ -308,8 +308,8 @@ def _verified(m: Match, reasons) -> bool:
 def test_every_demo_proposal_has_a_verifiable_reason_and_the_page_shows_them(db, client):
     from io import StringIO
 
-    from accounts.demo import load
     from accounts.models import User
+    from demo.load import load
     from matching.reasons import facet_labels, reasons_for
 
     load(stdout=StringIO())

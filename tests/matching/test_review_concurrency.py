@@ -9,8 +9,8 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.db import connections
 
-from accounts.errors import Conflict, NotAllowed
 from clusters.models import Linkage
+from core.errors import Conflict, NotAllowed
 from matching import review
 from matching.models import Match, MatchStatus
 from tests.factories import MembershipFactory, UserFactory

@@ -8,8 +8,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 
 from accounts import selectors as account_selectors
-from accounts.errors import Conflict, DomainError, NotAllowed
 from clusters.models import Linkage
+from core.errors import Conflict, DomainError, NotAllowed
 from matching import conversation, review
 from matching.models import Match, MatchEvent, MatchStatus, Notification
 from matching.selectors import listing_description_visible

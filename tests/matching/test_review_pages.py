@@ -10,9 +10,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from clusters.events import partnering, registration
-from clusters.models import Linkage, Meeting
-from matching import learning, notify, review, review_selectors
+from clusters.models import Linkage
+from events import partnering, registration
+from events.models import Meeting
+from matching import learning, notify, reminders, review, review_selectors
 from matching.models import Match, MatchSource, MatchStatus, Notification, NotificationSettings
 from tests.factories import ClusterMembershipFactory, EventFactory, MembershipFactory, OrganizationFactory
 
@@ -103,11 +104,11 @@ def test_reminders_then_expiry(w, django_capture_on_commit_callbacks, settings):
     Match.objects.filter(pk=w.match.pk).update(introduced_at=timezone.now() - timedelta(days=8))
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        assert notify.remind_and_expire() == {"reminded": 1, "expired": 0}
-        assert notify.remind_and_expire() == {"reminded": 0, "expired": 0}  # not twice for one period
+        assert reminders.remind_and_expire() == {"reminded": 1, "expired": 0}
+        assert reminders.remind_and_expire() == {"reminded": 0, "expired": 0}  # not twice for one period
     assert [m.to for m in mail.outbox] == [[w.startup.email]]
     Match.objects.filter(pk=w.match.pk).update(introduced_at=timezone.now() - timedelta(days=31))
-    assert notify.remind_and_expire()["expired"] == 1
+    assert reminders.remind_and_expire()["expired"] == 1
     m = Match.objects.get(pk=w.match.pk)
     assert (m.status, m.close_reason) == (S.CLOSED, "expired")
 
@@ -148,7 +149,7 @@ def test_request_from_a_profile_page(w, client):
 
 
 def test_partnering_meeting_moves_the_match_to_met_with_one_edge(w):
-    pytest.importorskip("clusters.scheduling")
+    pytest.importorskip("events.scheduling")
     review.match_approve(user=w.tto, match_id=w.match.pk)
     review.match_accept(user=w.startup, match_id=w.match.pk)
     review.match_accept(user=w.tto, match_id=w.match.pk)

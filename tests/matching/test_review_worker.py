@@ -6,7 +6,7 @@ import time
 import pytest
 
 from matching.models import MatchEvent, Notification
-from matching.tasks_review import notify_match_event
+from matching.tasks_notify import notify_match_event
 from tests.conftest import wait_for_files
 
 from .review_world import build_world

@@ -13,8 +13,8 @@ import pytest
 from django.conf import settings as django_settings
 from django.utils import timezone
 
-from accounts.errors import Conflict
-from matching import dataset, proposals, runs, services, tasks
+from core.errors import Conflict
+from matching import dataset, proposals, run_steps, runs, services, tasks
 from matching.models import Facet, FacetKind, Listing, Match, MatchRun, MatchRunStatus, MatchStatus
 from tests.factories import MembershipFactory, OrganizationFactory, UserFactory, cluster_manager
 
@@ -95,7 +95,7 @@ def small(db):
 
 def started(manager) -> tuple[MatchRun, list[list[int]]]:
     run = runs.match_run_start(user=manager, dispatch=False)
-    chunks = runs.chunks_for(run)
+    chunks = run_steps.chunks_for(run)
     run.refresh_from_db()
     assert run.status == R.RUNNING
     return run, chunks
@@ -103,23 +103,23 @@ def started(manager) -> tuple[MatchRun, list[list[int]]]:
 
 def test_a_chunk_of_a_failed_run_ranks_and_counts_nothing(small):
     run, chunks = started(small["manager"])
-    runs.fail_run(run_id=run.pk, error="worker lost")
-    assert not runs.run_chunk(run_id=run.pk, need_ids=chunks[0])["ranked"]
+    run_steps.fail_run(run_id=run.pk, error="worker lost")
+    assert not run_steps.run_chunk(run_id=run.pk, need_ids=chunks[0])["ranked"]
     run.refresh_from_db()
     assert run.status == R.FAILED and run.chunks_done == 0
 
 
 def test_the_callback_of_a_failed_run_never_swaps_or_finishes_it(small):
     run, chunks = started(small["manager"])
-    results = [runs.run_chunk(run_id=run.pk, need_ids=ids) for ids in chunks]
-    runs.fail_run(run_id=run.pk, error="worker lost")
-    assert runs.finish_run(run_id=run.pk, chunk_results=results).status == R.FAILED
+    results = [run_steps.run_chunk(run_id=run.pk, need_ids=ids) for ids in chunks]
+    run_steps.fail_run(run_id=run.pk, error="worker lost")
+    assert run_steps.finish_run(run_id=run.pk, chunk_results=results).status == R.FAILED
     assert not Match.objects.exists()
 
 
 def test_a_silent_run_is_superseded_and_its_late_results_are_ignored(small, settings):
     old, chunks = started(small["manager"])
-    old_results = [runs.run_chunk(run_id=old.pk, need_ids=ids) for ids in chunks]
+    old_results = [run_steps.run_chunk(run_id=old.pk, need_ids=ids) for ids in chunks]
     with pytest.raises(Conflict):  # still showing progress: one run at a time
         runs.match_run_start(user=small["manager"], dispatch=False)
     MatchRun.objects.filter(pk=old.pk).update(heartbeat_at=timezone.now() - timedelta(seconds=runs.stale_after() + 1))
@@ -129,8 +129,8 @@ def test_a_silent_run_is_superseded_and_its_late_results_are_ignored(small, sett
     before = snapshot()
     assert before and {row[4] for row in before} == {new.pk}
     # The old run's orphans arrive late: a chunk and the chord callback.
-    assert not runs.run_chunk(run_id=old.pk, need_ids=chunks[0])["ranked"]
-    runs.finish_run(run_id=old.pk, chunk_results=old_results)
+    assert not run_steps.run_chunk(run_id=old.pk, need_ids=chunks[0])["ranked"]
+    run_steps.finish_run(run_id=old.pk, chunk_results=old_results)
     old.refresh_from_db()
     assert old.status == R.FAILED and snapshot() == before
 
@@ -138,7 +138,7 @@ def test_a_silent_run_is_superseded_and_its_late_results_are_ignored(small, sett
 def test_a_long_run_that_keeps_progressing_is_not_superseded(small):
     run, chunks = started(small["manager"])
     MatchRun.objects.filter(pk=run.pk).update(created_at=timezone.now() - timedelta(hours=3))
-    runs.run_chunk(run_id=run.pk, need_ids=chunks[0])  # progress: a heartbeat
+    run_steps.run_chunk(run_id=run.pk, need_ids=chunks[0])  # progress: a heartbeat
     with pytest.raises(Conflict):
         runs.match_run_start(user=small["manager"], dispatch=False)
     run.refresh_from_db()
@@ -147,14 +147,14 @@ def test_a_long_run_that_keeps_progressing_is_not_superseded(small):
 
 def test_a_run_is_claimed_once_and_moves_only_from_its_expected_state(small):
     run, _chunks = started(small["manager"])
-    assert runs.chunks_for(run) is None  # a redelivered dispatch sends no second chord
-    done = runs.finish_run(run_id=run.pk, chunk_results=[])
+    assert run_steps.chunks_for(run) is None  # a redelivered dispatch sends no second chord
+    done = run_steps.finish_run(run_id=run.pk, chunk_results=[])
     assert done.status == R.DONE
-    runs.fail_run(run_id=run.pk, error="a late error callback")
+    run_steps.fail_run(run_id=run.pk, error="a late error callback")
     done.refresh_from_db()
     assert done.status == R.DONE and not done.error
     queued = MatchRun.objects.create()
-    assert runs.finish_run(run_id=queued.pk, chunk_results=[]).status == R.QUEUED
+    assert run_steps.finish_run(run_id=queued.pk, chunk_results=[]).status == R.QUEUED
 
 
 # --- a real worker killed mid-run ------------------------------------------------------------------------
@@ -244,8 +244,10 @@ def test_a_run_whose_worker_is_killed_is_superseded_and_its_orphans_write_nothin
 
     def mid_run():
         old.refresh_from_db()
-        return old.status == R.RUNNING and 2 <= old.chunks_done < old.chunks_total - 20
-    assert wait_for(mid_run, 90), (old.status, old.chunks_done, old.chunks_total)
+        # Kill while a chunk is in flight (held unacknowledged), not in the gap between two chunks.
+        return old.status == R.RUNNING and 2 <= old.chunks_done < old.chunks_total - 20 and orphans(queue)
+    queue = app.conf.task_default_queue
+    assert wait_for(mid_run, 90, step=0.02), (old.status, old.chunks_done, old.chunks_total)
     killable_worker.kill()
     old.refresh_from_db()
     assert old.status == R.RUNNING and old.chunks_done < old.chunks_total

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from clusters.events import registration
-from clusters.models import CalendarFeed
+from events import registration
+from events.models import CalendarFeed
 from tests.factories import EventFactory, UserFactory, verified_member
 
 pytestmark = pytest.mark.django_db
@@ -18,8 +18,8 @@ def staff_client(client):
 
 def test_admin_never_shows_a_calendar_feed_token(staff_client):
     feed = CalendarFeed.objects.create(user=UserFactory(), token="s3cret-feed-token-value")
-    for url in (reverse("admin:clusters_calendarfeed_changelist"),
-                reverse("admin:clusters_calendarfeed_change", args=[feed.pk])):
+    for url in (reverse("admin:events_calendarfeed_changelist"),
+                reverse("admin:events_calendarfeed_change", args=[feed.pk])):
         response = staff_client.get(url)
         assert response.status_code == 200
         assert "s3cret-feed-token-value" not in response.content.decode()

@@ -9,8 +9,8 @@ from django.core import mail
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
-from accounts.emails import render_html
-from clusters.events import registration
+from core.emails import render_html
+from events import registration
 from matching import review
 from matching.models import NotificationSettings
 from matching.notify import send_digests

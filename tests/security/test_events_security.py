@@ -7,9 +7,9 @@ import re
 import pytest
 from django.urls import reverse
 
-from clusters.events import checkin, partnering, registration
-from clusters.models import MeetingRequest, PartneringSession
-from config.csvsafe import safe_cell
+from core.csvsafe import safe_cell
+from events import checkin, partnering, registration
+from events.models import MeetingRequest, PartneringSession
 from tests.factories import EventFactory, OrganizationFactory, cluster_manager, verified_member
 
 pytestmark = pytest.mark.django_db
@@ -49,7 +49,7 @@ def test_attendance_csv_cells_cannot_run_formulas(client):
 
 
 def test_agenda_csv_cells_cannot_run_formulas(client):
-    pytest.importorskip("clusters.scheduling")
+    pytest.importorskip("events.scheduling")
     manager, cluster = cluster_manager()
     event = EventFactory(cluster=cluster, kind="partnering", capacity=None)
     a, b = verified_member(OrganizationFactory(name_en="+Plus Bio")), verified_member()

@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from accounts.models import Organization
-from matching.importing import import_text
+from matching.imports import import_text
 from tests.factories import cluster_manager
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from matching.importing import NotText, decode, detect_format, import_text
+from matching.imports import NotText, decode, detect_format, import_text
 
 
 class Command(BaseCommand):

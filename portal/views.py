@@ -1,0 +1,38 @@
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from accounts import selectors
+from accounts.models import Organization, OrganizationStatus
+from clusters.models import Cluster
+
+from . import selectors as dashboard
+
+
+def home_view(request: HttpRequest) -> HttpResponse:
+    """Public landing page; for signed-in people a dashboard of their next actions (constant queries)."""
+    context = {
+        "clusters": Cluster.objects.order_by("name_en"),
+        "verified_count": Organization.objects.filter(status=OrganizationStatus.VERIFIED).count(),
+    }
+    user = request.user
+    if user.is_authenticated:
+        is_manager = selectors.is_cluster_manager(user)
+        context["join_requests"] = selectors.pending_join_requests(user=user)
+        registrations = dashboard.upcoming_registrations(user=user)
+        context["my_registrations"] = list(registrations[: dashboard.UPCOMING_SHOWN])
+        context["registration_count"] = registrations.order_by().count()
+        context["upcoming_events"] = list(dashboard.upcoming_events(user=user)[: dashboard.UPCOMING_SHOWN])
+        has_active_org = bool(selectors.member_org_ids(user))
+        context["has_org"] = has_active_org
+        if has_active_org:
+            context["proposal_count"] = dashboard.open_proposal_count(user=user)
+            context["listing_count"] = dashboard.open_listing_count(user=user)
+            context["review_count"] = dashboard.review_queue_count(user=user)
+        if is_manager:
+            context["queue_count"] = selectors.verification_queue(user=user).count()
+    return render(request, "portal/home.html", context)
+
+
+def privacy_view(request: HttpRequest) -> HttpResponse:
+    return render(request, "portal/privacy.html", {"version": settings.PRIVACY_POLICY_VERSION})

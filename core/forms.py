@@ -1,6 +1,10 @@
 """What every app's forms share."""
 
 from django import forms
+from django.forms.forms import NON_FIELD_ERRORS
+from django.utils.translation import gettext
+
+from .errors import DomainError
 
 
 class StyledFormMixin:
@@ -28,3 +32,20 @@ class StyledFormMixin:
             if name in self.fields:
                 widget = self.fields[name].widget
                 widget.attrs["class"] = (widget.attrs.get("class", "") + " is-invalid").strip()
+
+
+def form_error_text(form: forms.Form) -> str:
+    """Every problem of a bound form in one line, each named by its field's label, for a message."""
+    parts = []
+    for name, errors in form.errors.items():
+        field = form.fields.get(name) if name != NON_FIELD_ERRORS else None
+        text = " ".join(str(e) for e in errors)
+        parts.append(f"{field.label}: {text}" if field is not None and field.label else text)
+    return " ".join(parts)
+
+
+def require_valid(form: forms.Form) -> forms.Form:
+    """The form when its data is valid, else a DomainError naming each problem (for a message)."""
+    if not form.is_valid():
+        raise DomainError(" ".join([gettext("Please check what you entered."), form_error_text(form)]))
+    return form

@@ -1,13 +1,10 @@
 """Forms for event pages; times are entered in Seoul time (the active time zone) and stored in UTC."""
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organization, OrganizationStatus
 from clusters.models import Cluster
-from core.errors import DomainError
 from core.forms import StyledFormMixin
 from core.i18n import localized
 from matching.models import Facet, FacetKind
@@ -18,17 +15,6 @@ from .services import EDITABLE_FIELDS
 
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
-
-
-def require_valid(form: forms.Form) -> forms.Form:
-    """The form when its data is valid, else a DomainError naming each problem (for a message)."""
-    if not form.is_valid():
-        problems = [
-            " ".join(errors) if name == NON_FIELD_ERRORS else f"{form.fields[name].label or name}: {' '.join(errors)}"
-            for name, errors in form.errors.items()
-        ]
-        raise DomainError(" ".join([gettext("Please check what you entered."), *problems]))
-    return form
 
 
 class EventFilterForm(StyledFormMixin, forms.Form):

@@ -14,6 +14,7 @@ from accounts.selectors import managed_cluster_ids
 from clusters.models import Cluster
 from core import csvsafe
 from core.errors import DomainError
+from core.forms import require_valid
 
 from . import checkin, selectors, services
 from .forms import (
@@ -23,7 +24,6 @@ from .forms import (
     CheckinSearchForm,
     EventForm,
     WalkInForm,
-    require_valid,
 )
 from .models import Event, Registration
 

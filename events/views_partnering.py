@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from core import csvsafe
 from core.errors import DomainError
+from core.forms import require_valid
 
 from . import partnering, selectors
 from .forms import (
@@ -18,7 +19,6 @@ from .forms import (
     MeetingRequestForm,
     OutcomeForm,
     PartneringGridForm,
-    require_valid,
 )
 from .models import Event, EventKind, MeetingOutcome, Registration, RegistrationStatus
 from .partnering import MAX_SLOTS

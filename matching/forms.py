@@ -121,16 +121,6 @@ class ListingFilterForm(StyledFormMixin, forms.Form):
 MAX_ID = 2**63 - 1  # the largest primary key the database holds
 
 
-def form_error_text(form: forms.Form) -> str:
-    """Every problem of a bound form in one line, each named by its field, for a flash message."""
-    parts = []
-    for name, errors in form.errors.items():
-        field = form.fields.get(name)
-        text = " ".join(str(e) for e in errors)
-        parts.append(f"{field.label}: {text}" if field is not None and field.label else text)
-    return " ".join(parts)
-
-
 class IdListField(forms.Field):
     """Ticked row ids (``?ids=1&ids=2``): whole numbers a primary key can hold, or the field is invalid."""
 

@@ -23,6 +23,7 @@ from accounts.regions import Region
 from accounts.selectors import is_cluster_manager, member_org_ids, organization_people
 from core import csvsafe
 from core.errors import DomainError
+from core.forms import form_error_text
 
 from . import actions, conversation, review, review_selectors, selectors
 from .forms import (
@@ -33,7 +34,6 @@ from .forms import (
     MatchMessageForm,
     MatchNoteForm,
     TransitionForm,
-    form_error_text,
 )
 from .learning import last_refit
 from .models import DeclineReason, FacetKind, Match, MatchStatus, Notification, NotificationSettings

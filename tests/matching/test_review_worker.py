@@ -29,7 +29,12 @@ def test_introduction_email_sent_once_per_event_by_the_worker(celery_worker, cli
     files = wait_for_files(celery_worker, 1)
     assert len(_mails_to(files, w.startup.email)) == 1
     intro = MatchEvent.objects.get(match=w.match, action="introduce")
-    assert Notification.objects.filter(key=f"event:{intro.pk}:{w.startup.pk}").exists()
+    # The worker sends the mail inside its transaction: the row is visible once that commits.
+    notice = Notification.objects.filter(key=f"event:{intro.pk}:{w.startup.pk}")
+    deadline = time.monotonic() + 10
+    while not notice.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert notice.exists()
     text = _mails_to(files, w.startup.email)[0]
     assert "Subject: =?utf-8?" in text or "새 소개" in text  # rendered in Korean, the recipient's language
 

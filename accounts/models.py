@@ -121,7 +121,7 @@ class Organization(models.Model):
     founded = models.PositiveSmallIntegerField(_("year founded"), null=True, blank=True)
     employees = models.PositiveIntegerField(_("employees"), null=True, blank=True)
     stage = models.ForeignKey(
-        "matching.Facet",
+        "taxonomy.Facet",
         verbose_name=_("development stage"),
         null=True,
         blank=True,

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from accounts.models import Membership, Organization, User
 from clusters.models import ClusterMembership
-from matching.models import Facet
+from taxonomy.models import Facet
 
 from . import clusters, events, listings, organizations, people, review
 from .world import DEFAULT_SEED, DEMO_SOURCE, World, demo_users_q

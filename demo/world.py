@@ -15,7 +15,7 @@ from django.db.models import Q
 if TYPE_CHECKING:
     from accounts.models import Organization, User
     from clusters.models import Alliance, Cluster
-    from matching.models import Facet
+    from taxonomy.models import Facet
 
 DEFAULT_SEED = 2017  # the year of the source report
 DEMO_SOURCE = "demo"

@@ -7,7 +7,7 @@ from accounts.models import Organization, OrganizationStatus
 from clusters.models import Cluster
 from core.forms import StyledFormMixin
 from core.i18n import localized
-from matching.models import Facet, FacetKind
+from taxonomy.models import Facet, FacetKind
 
 from .dates import EVENT_DATE_FIELDS, validate_in_range
 from .models import Event, EventKind, MeetingOutcome

@@ -58,7 +58,7 @@ class Event(models.Model):
     capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True, help_text=_("Empty for no limit."))
     seats_taken = models.PositiveIntegerField(default=0, editable=False)
     registration_deadline = models.DateTimeField(_("registration deadline"), null=True, blank=True)
-    topics = models.ManyToManyField("matching.Facet", blank=True, related_name="events", verbose_name=_("topics"))
+    topics = models.ManyToManyField("taxonomy.Facet", blank=True, related_name="events", verbose_name=_("topics"))
     # Registration questions: [{"key": "seek", "label_en": "...", "label_ko": "...", "required": false}]
     questions = models.JSONField(_("registration questions"), default=list, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=EventStatus.choices, default=EventStatus.DRAFT)

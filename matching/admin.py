@@ -4,7 +4,6 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
-    Facet,
     KnownLink,
     LearnedWeights,
     Listing,
@@ -17,14 +16,6 @@ from .models import (
     NotificationSettings,
     Partnership,
 )
-
-
-@admin.register(Facet)
-class FacetAdmin(admin.ModelAdmin):
-    list_display = ["slug", "kind", "label_en", "label_ko", "order", "is_active"]
-    list_filter = ["kind", "is_active"]
-    search_fields = ["slug", "label_en", "label_ko"]
-    list_editable = ["order", "is_active"]
 
 
 @admin.register(Listing)

@@ -13,8 +13,7 @@ from accounts.models import MembershipStatus, User
 from accounts.selectors import member_org_ids
 from core.errors import Conflict, DomainError, NotAllowed
 
-from .models import MatchEvent, MatchMessage, MatchNote, MatchStatus, Partnership
-from .models_review import PartnershipStatus
+from .models import MatchEvent, MatchMessage, MatchNote, MatchStatus, Partnership, PartnershipStatus
 from .notify_queue import queue_assignment_notice, queue_message_notice
 from .review import _locked, _move, acts_for_need, atomic_transition, manages_match, partnership_linkage
 from .review_rules import CONNECTED_STATES

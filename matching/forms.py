@@ -4,9 +4,10 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import MembershipStatus, Organization
 from core.forms import StyledFormMixin
+from taxonomy.models import Facet, FacetKind
 
 from .actions import ACTIONS
-from .models import TRIAL_PHASES, DeclineReason, Facet, FacetKind, Listing, ListingSide
+from .models import TRIAL_PHASES, DeclineReason, Listing, ListingSide
 
 
 class ListingForm(StyledFormMixin, forms.ModelForm):

@@ -12,9 +12,11 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from taxonomy.models import Facet
+
 from .dataset import engine_org
 from .engine.capacity import org_phases, parse_requirements
-from .models import Facet, Match
+from .models import Match
 
 
 @dataclass

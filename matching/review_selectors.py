@@ -14,8 +14,9 @@ from django.utils import timezone
 from accounts.models import Membership, MembershipRole, MembershipStatus, User
 from accounts.selectors import managed_cluster_ids, member_org_ids
 from clusters.models import ClusterMembership
+from taxonomy.models import Facet
 
-from .models import DeclineReason, Facet, Listing, ListingSide, Match, MatchEvent, MatchSource, MatchStatus
+from .models import DeclineReason, Listing, ListingSide, Match, MatchEvent, MatchSource, MatchStatus
 from .review_rules import CONNECTED_STATES, REVIEW_KINDS
 from .selectors import description_visible_q
 

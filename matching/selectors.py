@@ -11,8 +11,9 @@ from django.utils import timezone
 
 from accounts.models import OrganizationStatus, User
 from accounts.selectors import member_org_ids
+from taxonomy.models import Facet, FacetKind
 
-from .models import Facet, FacetKind, Listing, ListingStatus, ListingVisibility, Match, MatchStatus
+from .models import Listing, ListingStatus, ListingVisibility, Match, MatchStatus
 from .review_rules import CONNECTED_STATES
 
 

@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 from accounts.models import Organization, User
 from accounts.selectors import member_org_ids
 from core.errors import Conflict, NotAllowed
+from taxonomy.models import Facet, FacetKind
 
-from .models import Facet, FacetKind, Listing, ListingSide, ListingStatus, Match, MatchStatus
+from .models import Listing, ListingSide, ListingStatus, Match, MatchStatus
 from .proposals import is_open, withdraw_proposals
 from .tasks import queue_rerank
 

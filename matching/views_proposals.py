@@ -19,9 +19,10 @@ from accounts.models import Organization
 from accounts.regions import Region
 from accounts.selectors import member_org_ids
 from core.errors import DomainError
+from taxonomy.models import FacetKind
 
 from . import runs, selectors, services
-from .models import FacetKind, Match, MatchRun, MatchStatus
+from .models import Match, MatchRun, MatchStatus
 from .reasons import facet_labels, reasons_for
 
 PAGE_SIZE = 20

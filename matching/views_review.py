@@ -24,6 +24,7 @@ from accounts.selectors import is_cluster_manager, member_org_ids, organization_
 from core import csvsafe
 from core.errors import DomainError
 from core.forms import form_error_text
+from taxonomy.models import FacetKind
 
 from . import actions, conversation, review, review_selectors, selectors
 from .forms import (
@@ -36,7 +37,7 @@ from .forms import (
     TransitionForm,
 )
 from .learning import last_refit
-from .models import DeclineReason, FacetKind, Match, MatchStatus, Notification, NotificationSettings
+from .models import DeclineReason, Match, MatchStatus, Notification, NotificationSettings
 from .notify import render_notice
 from .reasons import facet_labels, reasons_for
 from .review_rules import CONNECTED_STATES

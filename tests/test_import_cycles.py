@@ -8,7 +8,7 @@ import grimp
 import networkx as nx
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("config", "demo", "portal", "events", "matching", "accounts", "clusters", "core")
+PACKAGES = ("config", "demo", "portal", "events", "matching", "accounts", "clusters", "taxonomy", "core")
 
 
 def import_graph() -> nx.DiGraph:

@@ -12,9 +12,10 @@ from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 
 from accounts.regions import Region
+from taxonomy.models import Facet, FacetKind
 
 from .. import review_selectors, runs, selectors, services
-from ..models import CloseReason, Facet, FacetKind, Listing, Match, MatchRun, MatchSource, MatchStatus
+from ..models import CloseReason, Listing, Match, MatchRun, MatchSource, MatchStatus
 from ..reasons import facet_labels, reasons_for, visible_explanation
 from .review import MatchReviewActions
 

@@ -2,9 +2,10 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from accounts.models import Organization
+from taxonomy.models import Facet, FacetKind
 
 from .. import selectors
-from ..models import TRIAL_PHASES, Facet, FacetKind, Listing
+from ..models import TRIAL_PHASES, Listing
 
 
 class FacetSlugField(serializers.SlugRelatedField):

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy
 
-from ..models import FacetKind
+from taxonomy.models import FacetKind
 
 LIST_SPLIT = ("|", ";")
 FACET_FIELDS = {"partnership_types": FacetKind.PARTNERSHIP_TYPE, "therapeutic_areas": FacetKind.THERAPEUTIC_AREA,

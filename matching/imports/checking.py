@@ -13,8 +13,9 @@ from django.utils.translation import gettext_lazy
 from accounts.models import Organization, OrganizationKind
 from accounts.regions import Region
 from clusters.models import ClusterMembership, ClusterMembershipStatus
+from taxonomy.models import Facet, FacetKind
 
-from ..models import Facet, FacetKind, Listing, ListingSide, ListingVisibility
+from ..models import Listing, ListingSide, ListingVisibility
 from .base import FACET_FIELDS, ImportReport, split_list
 
 MAX_DESCRIPTION = 10_000  # Listing.description's limit; longer is refused, not truncated

@@ -5,7 +5,8 @@ from pathlib import Path
 
 from django.db import migrations
 
-FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "taxonomy.json"
+# The fixture moved to the taxonomy app with the model; this migration still loads it.
+FIXTURE = Path(__file__).resolve().parents[2] / "taxonomy" / "fixtures" / "taxonomy.json"
 
 
 def load(apps, schema_editor):

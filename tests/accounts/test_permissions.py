@@ -6,7 +6,7 @@ from rest_framework.authtoken.models import Token
 
 from accounts.models import MembershipRole, Organization, OrganizationStatus
 from clusters.models import ClusterMembershipStatus
-from matching.models import Facet
+from taxonomy.models import Facet
 from tests.factories import (
     PASSWORD,
     ClusterMembershipFactory,

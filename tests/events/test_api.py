@@ -7,7 +7,7 @@ from rest_framework.test import APIClient
 
 from accounts.models import OrganizationStatus
 from events import registration
-from matching.models import Facet
+from taxonomy.models import Facet
 from tests.factories import EventFactory, OrganizationFactory, cluster_manager, verified_member
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from events import checkin, registration
 from events.models import CalendarFeed, Registration
-from matching.models import Facet
+from taxonomy.models import Facet
 from tests.factories import ClusterMembershipFactory, EventFactory, cluster_manager, verified_member
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from accounts.models import MembershipRole
-from matching.models import Facet, FacetKind, Listing, Match, MatchSource
+from matching.models import Listing, Match, MatchSource
+from taxonomy.models import Facet, FacetKind
 from tests.factories import ClusterMembershipFactory, MembershipFactory, OrganizationFactory, UserFactory, cluster_manager
 
 MARKER = "QZX77비밀표지"  # in the hospital's confidential capability

@@ -12,7 +12,8 @@ from accounts.models import MembershipRole, MembershipStatus, OrganizationStatus
 from clusters.models import ClusterMembershipStatus
 from core.errors import NotAllowed
 from matching import selectors, services
-from matching.models import Facet, FacetKind, Listing, ListingStatus, ListingVisibility
+from matching.models import Listing, ListingStatus, ListingVisibility
+from taxonomy.models import Facet, FacetKind
 from tests.factories import (
     ClusterMembershipFactory,
     MembershipFactory,

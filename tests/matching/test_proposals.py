@@ -11,7 +11,8 @@ from django.utils import timezone
 
 from core.errors import Conflict, NotAllowed
 from matching import dataset, proposals, runs, services
-from matching.models import Facet, FacetKind, Listing, Match, MatchRun, MatchRunStatus, MatchStatus
+from matching.models import Listing, Match, MatchRun, MatchRunStatus, MatchStatus
+from taxonomy.models import Facet, FacetKind
 from tests.factories import MembershipFactory, OrganizationFactory, UserFactory, cluster_manager
 
 MARKER = "QZX9931비밀표지"

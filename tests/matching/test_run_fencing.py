@@ -15,7 +15,8 @@ from django.utils import timezone
 
 from core.errors import Conflict
 from matching import dataset, proposals, run_steps, runs, services, tasks
-from matching.models import Facet, FacetKind, Listing, Match, MatchRun, MatchRunStatus, MatchStatus
+from matching.models import Listing, Match, MatchRun, MatchRunStatus, MatchStatus
+from taxonomy.models import Facet, FacetKind
 from tests.factories import MembershipFactory, OrganizationFactory, UserFactory, cluster_manager
 
 R = MatchRunStatus

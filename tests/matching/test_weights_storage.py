@@ -4,7 +4,8 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from matching import dataset, engine, learned_weights, learning, runs
-from matching.models import Facet, FacetKind, LearnedWeights, Listing, Match, MatchStatus, WeightsSource
+from matching.models import LearnedWeights, Listing, Match, MatchStatus, WeightsSource
+from taxonomy.models import Facet, FacetKind
 from tests.conftest import _clear_own_cache_keys
 from tests.factories import MembershipFactory, OrganizationFactory, UserFactory, cluster_manager
 from tests.test_redis_outage import CLOSED, redis_cache_at

@@ -1,5 +1,5 @@
 """Models of the review lifecycle: the audit trail, internal notes, the conversation,
-partnership records and notifications. Imported by ``matching.models``."""
+partnership records and notifications."""
 
 from django.conf import settings
 from django.db import models

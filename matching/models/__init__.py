@@ -1,0 +1,33 @@
+"""Matching domain, one module per concept: listings, matches, runs, review, weights."""
+
+from .listings import TRIAL_PHASES, Listing, ListingLanguage, ListingSide, ListingStatus, ListingVisibility
+from .matches import CloseReason, DeclineReason, Match, MatchSource, MatchStatus
+from .review import MatchEvent, MatchMessage, MatchNote, Notification, NotificationSettings, Partnership, PartnershipStatus
+from .runs import MatchRun, MatchRunStatus
+from .weights import KnownLink, LearnedWeights, WeightsSource
+
+__all__ = [
+    "TRIAL_PHASES",
+    "CloseReason",
+    "DeclineReason",
+    "KnownLink",
+    "LearnedWeights",
+    "Listing",
+    "ListingLanguage",
+    "ListingSide",
+    "ListingStatus",
+    "ListingVisibility",
+    "Match",
+    "MatchEvent",
+    "MatchMessage",
+    "MatchNote",
+    "MatchRun",
+    "MatchRunStatus",
+    "MatchSource",
+    "MatchStatus",
+    "Notification",
+    "NotificationSettings",
+    "Partnership",
+    "PartnershipStatus",
+    "WeightsSource",
+]

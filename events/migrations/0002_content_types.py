@@ -1,78 +1,33 @@
 """Content types of the moved models follow them from app label "clusters" to "events".
 
-Renaming the rows in place keeps their ids, so everything pointing at them keeps working:
-``Linkage.source`` (a generic key: source_type + source_id), admin log entries, and the
-permissions (and the groups and users holding them). If a row under the new label exists already
-(``migrate`` creates content types for installed models), the two are merged: what points at the
-duplicate is moved to the renamed row, then the duplicate is deleted. A fresh database has no rows
-yet, so nothing happens there; they are created under "events" after the migration.
+Renamed in place (ids kept) by ``core.content_types.relabel_content_types``, so ``Linkage.source``
+(a generic key), admin log entries and permissions keep working; a duplicate row is merged, and a
+linkage logged under both rows is kept once.
 """
 
-from django.contrib.contenttypes.models import ContentType as LiveContentType
 from django.db import migrations
+
+from core.content_types import relabel_content_types
 
 MOVED = ("event", "registration", "calendarfeed", "partneringsession", "meetingrequest", "meeting")
 
 
-def _repoint(apps, db, target, old_pk, new_pk):
-    """Point every foreign key to ``target`` row ``old_pk`` at ``new_pk``."""
-    label = target._meta.label_lower
-    for model in apps.get_models(include_auto_created=True):
-        for field in model._meta.concrete_fields:
-            if not (field.many_to_one or field.one_to_one) or field.related_model._meta.label_lower != label:
-                continue
-            rows = model._base_manager.using(db).filter(**{field.attname: old_pk})
-            if model._meta.auto_created:
-                # A many-to-many link table (group or user permissions): a holder linked to both keeps one link.
-                other = next(f for f in model._meta.concrete_fields if f.many_to_one and f is not field)
-                held = model._base_manager.using(db).filter(**{field.attname: new_pk}).values(other.attname)
-                rows.filter(**{f"{other.attname}__in": held}).delete()
-            rows.update(**{field.attname: new_pk})
-
-
-def _merge(apps, db, duplicate, kept):
-    """Move what points at the ``duplicate`` content type to ``kept``."""
-    Permission = apps.get_model("auth", "Permission")
+def _merge_linkages(apps, db, duplicate, kept):
+    """An edge logged under both rows is one edge (the unique constraint would refuse the second)."""
     Linkage = apps.get_model("clusters", "Linkage")
-    kept_perms = dict(Permission.objects.using(db).filter(content_type=kept).values_list("codename", "pk"))
-    for pk, codename in Permission.objects.using(db).filter(content_type=duplicate).values_list("pk", "codename"):
-        if codename in kept_perms:
-            _repoint(apps, db, Permission, pk, kept_perms[codename])
-            Permission.objects.using(db).filter(pk=pk).delete()
-        else:
-            Permission.objects.using(db).filter(pk=pk).update(content_type=kept)
-    # An edge logged under both rows is one edge (the unique constraint would refuse the second).
     for edge in Linkage.objects.using(db).filter(source_type=duplicate):
         if Linkage.objects.using(db).filter(
             source_type=kept, source_id=edge.source_id, kind=edge.kind, org_a_id=edge.org_a_id, org_b_id=edge.org_b_id
         ).exists():
             edge.delete()
-    _repoint(apps, db, duplicate.__class__, duplicate.pk, kept.pk)
-
-
-def _relabel(apps, schema_editor, old, new):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    db = schema_editor.connection.alias
-    for model in MOVED:
-        moving = ContentType.objects.using(db).filter(app_label=old, model=model).first()
-        if moving is None:
-            continue
-        duplicate = ContentType.objects.using(db).filter(app_label=new, model=model).first()
-        if duplicate is not None:
-            _merge(apps, db, duplicate, moving)
-            ContentType.objects.using(db).filter(pk=duplicate.pk).delete()
-        moving.app_label = new
-        moving.save(update_fields=["app_label"])
-    # This process may hold the old labels in its cache by id, the lookup a generic key uses.
-    LiveContentType.objects.clear_cache()
 
 
 def forwards(apps, schema_editor):
-    _relabel(apps, schema_editor, "clusters", "events")
+    relabel_content_types(apps, schema_editor, old="clusters", new="events", models=MOVED, extra_merge=_merge_linkages)
 
 
 def backwards(apps, schema_editor):
-    _relabel(apps, schema_editor, "events", "clusters")
+    relabel_content_types(apps, schema_editor, old="events", new="clusters", models=MOVED, extra_merge=_merge_linkages)
 
 
 class Migration(migrations.Migration):

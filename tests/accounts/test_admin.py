@@ -1,13 +1,15 @@
-"""The Django admin for people and organisations: lists, search, filters, forms."""
+"""The Django admin for people and organisations (and core's outbox of refused tasks): lists, search,
+filters, forms."""
 
 import pytest
 from django.contrib import admin
 from django.urls import reverse
 
 from accounts.models import Invitation, Membership, Organization, User
+from core.models import QueuedTaskFailure
 from tests.factories import MembershipFactory, UserFactory, org_admin
 
-MODELS = [User, Organization, Membership, Invitation]
+MODELS = [User, Organization, Membership, Invitation, QueuedTaskFailure]
 
 
 @pytest.fixture
@@ -17,6 +19,7 @@ def superuser_client(client, db):
     admin_user, org = org_admin(name_en="Searchable Bio")
     MembershipFactory(organization=org)
     Invitation.objects.create(organization=org, email="invitee@example.kr", invited_by=admin_user)
+    QueuedTaskFailure.objects.create(task="accounts.send_email", kwargs={"to": ["Searchable@example.kr"]}, error="refused")
     return client
 
 
@@ -26,7 +29,7 @@ def admin_url(model, view, *args) -> str:
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
-def test_every_accounts_model_is_registered_with_search_and_filters(model):
+def test_every_model_is_registered_with_search_and_filters(model):
     model_admin = admin.site._registry[model]
 
     assert model_admin.search_fields

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "clusters",
     "matching",
     "events",
+    "mentoring",
     "portal",
     "demo",
 ]

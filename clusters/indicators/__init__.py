@@ -1,0 +1,1 @@
+"""Linkage indicators and lifecycle stages: plain data in, numbers out (no Django)."""

@@ -1,0 +1,1 @@
+"""Mentor panel assignment: plain data in, seats out (no Django)."""

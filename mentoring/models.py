@@ -1,0 +1,1 @@
+"""Mentor profiles, programmes, cohorts and sessions (built by the mentoring work)."""

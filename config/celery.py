@@ -13,3 +13,6 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 app = Celery("clusterlink")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+# Matching keeps its tasks with each capability rather than in one root ``tasks`` module.
+app.autodiscover_tasks(["matching.proposals", "matching.review"])
+app.autodiscover_tasks(["matching.review"], related_name="notice_tasks")

@@ -18,7 +18,7 @@ urlpatterns = [
     path("organizations/", include("accounts.urls_organizations")),
     path("manage/", include("accounts.urls_manage")),
     path("listings/", include("matching.urls")),
-    path("matches/", include("matching.urls_review")),
+    path("matches/", include("matching.review.urls")),
     path("events/", include("events.urls")),
     # Before the admin's own URLs: its sign-in counts failures like the login page does.
     path("admin/login/", admin_login_view, name="admin-login"),

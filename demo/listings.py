@@ -10,9 +10,16 @@ from __future__ import annotations
 
 import random
 
-from matching import dataset, engine
-from matching.models import Listing, ListingSide, ListingVisibility, MatchRun, MatchRunStatus
-from matching.runs import run_inline
+from matching import engine
+from matching.models import (
+    Listing,
+    ListingSide,
+    ListingVisibility,
+    MatchRun,
+    MatchRunStatus,
+)
+from matching.proposals import dataset
+from matching.proposals.runs import run_inline
 
 from ._sync import upsert
 from .data import read

@@ -16,9 +16,19 @@ from django.db.models import Count
 from django.utils import timezone
 
 from accounts.models import User
-from matching import conversation, dataset, notify_queue, review, review_rules
-from matching.models import Match, MatchEvent, MatchRun, MatchRunStatus, MatchSource, MatchStatus
-from matching.proposals import per_need as review_per_need
+from matching.models import (
+    Match,
+    MatchEvent,
+    MatchRun,
+    MatchRunStatus,
+    MatchSource,
+    MatchStatus,
+)
+from matching.proposals import dataset
+from matching.proposals.services import per_need as review_per_need
+from matching.review import conversation, notify_queue
+from matching.review import rules as review_rules
+from matching.review import services as review
 
 from .data import read
 from .world import DEMO_DOMAIN, DEMO_SOURCE, World

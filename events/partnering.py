@@ -17,7 +17,7 @@ from accounts.models import User
 from clusters.linkages import linkage_record, linkages_remove
 from clusters.models import LinkageKind
 from core.errors import Conflict, DomainError, NotAllowed
-from matching.review import meeting_held
+from matching.review.services import meeting_held
 
 from . import selectors
 from .dates import in_range, out_of_range_message

@@ -10,7 +10,7 @@ class MatchingConfig(AppConfig):
         # Imported here because models may be imported only once the app registry is ready.
         from accounts.selectors import register_contact_grant
 
-        from .review_selectors import connected_counterpart_org_ids
+        from .review.selectors import connected_counterpart_org_ids
 
         # The other side of a connected match may see the contact people (accounts' privacy rule).
         register_contact_grant(connected_counterpart_org_ids)

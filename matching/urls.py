@@ -1,19 +1,9 @@
-from django.urls import path
+"""/listings/: the listing pages, the proposals built from them and the managers' import, one namespace."""
 
-from . import views, views_import, views_proposals
+from .imports.urls import urlpatterns as import_urls
+from .listings.urls import urlpatterns as listing_urls
+from .proposals.urls import urlpatterns as proposal_urls
 
 app_name = "listings"
 
-urlpatterns = [
-    path("", views.browse_view, name="browse"),
-    path("new/", views.create_view, name="create"),
-    path("<int:pk>/", views.detail_view, name="detail"),
-    path("<int:pk>/edit/", views.edit_view, name="edit"),
-    path("<int:pk>/close/", views.close_view, name="close"),
-    path("proposals/", views_proposals.proposals_view, name="proposals"),
-    path("proposals/<int:pk>/dismiss/", views_proposals.proposal_dismiss_view, name="proposal_dismiss"),
-    path("match-runs/", views_proposals.match_runs_view, name="match_runs"),
-    path("match-runs/start/", views_proposals.match_run_start_view, name="match_run_start"),
-    path("import/", views_import.import_view, name="import_orgs"),
-    path("match-runs/<int:pk>/progress/", views_proposals.match_run_progress_view, name="match_run_progress"),
-]
+urlpatterns = listing_urls + proposal_urls + import_urls

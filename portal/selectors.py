@@ -8,8 +8,8 @@ from accounts.selectors import member_org_ids
 from events.models import Event, EventStatus, Registration
 from events.selectors import my_registrations, visible_events
 from matching.models import Listing, ListingStatus
-from matching.review_selectors import review_queue, reviewing_org_ids
-from matching.selectors import proposals_for
+from matching.proposals.selectors import proposals_for
+from matching.review.selectors import review_queue, reviewing_org_ids
 
 UPCOMING_SHOWN = 3
 

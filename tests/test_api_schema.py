@@ -42,8 +42,14 @@ from accounts.models import Membership
 from config.wsgi import application
 from events import partnering, registration
 from events.models import Meeting, RegistrationStatus
-from matching import review
-from matching.models import Match, MatchRun, MatchRunStatus, MatchSource, MatchStatus
+from matching.models import (
+    Match,
+    MatchRun,
+    MatchRunStatus,
+    MatchSource,
+    MatchStatus,
+)
+from matching.review import services as review
 from tests.factories import PASSWORD, EventFactory, OrganizationFactory, verified_member
 from tests.matching.review_world import build_world, make_listing
 

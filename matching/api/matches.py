@@ -14,9 +14,19 @@ from rest_framework.response import Response
 from accounts.regions import Region
 from taxonomy.models import Facet, FacetKind
 
-from .. import review_selectors, runs, selectors, services
-from ..models import CloseReason, Listing, Match, MatchRun, MatchSource, MatchStatus
-from ..reasons import facet_labels, reasons_for, visible_explanation
+from .. import visibility
+from ..models import (
+    CloseReason,
+    Listing,
+    Match,
+    MatchRun,
+    MatchSource,
+    MatchStatus,
+)
+from ..proposals import runs
+from ..proposals import services as proposal_services
+from ..proposals.reasons import facet_labels, reasons_for, visible_explanation
+from ..review import selectors as review_selectors
 from .review import MatchReviewActions
 
 
@@ -164,7 +174,7 @@ class MatchViewSet(MatchReviewActions, mixins.ListModelMixin, mixins.RetrieveMod
 
     def _context(self, rows: list[Match]) -> dict:
         context = self.get_serializer_context()
-        context["hidden_ids"] = selectors.hidden_description_ids(self.request.user, rows)
+        context["hidden_ids"] = visibility.hidden_description_ids(self.request.user, rows)
         context["score_parts_allowed"] = review_selectors.score_parts_allowed(self.request.user, rows,
                                                                               hidden_ids=context["hidden_ids"])
         context["facet_labels"] = facet_labels()
@@ -186,7 +196,7 @@ class MatchViewSet(MatchReviewActions, mixins.ListModelMixin, mixins.RetrieveMod
         match = self.get_object()
         data = DismissSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        match = services.match_dismiss(user=request.user, match=match, reason=data.validated_data["reason"])
+        match = proposal_services.match_dismiss(user=request.user, match=match, reason=data.validated_data["reason"])
         return Response(MatchSerializer(match, context=self._context([match])).data)
 
 

@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
-from .. import selectors
+from ..listings import selectors
 
 
 class IsListingMemberOrReadOnly(BasePermission):

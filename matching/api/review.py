@@ -11,9 +11,9 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
-from .. import actions, conversation, review_selectors
-from ..models import DeclineReason, MatchEvent, MatchMessage
-from ..review_rules import CONNECTED_STATES
+from ..models import CONNECTED_STATES, DeclineReason, MatchEvent, MatchMessage
+from ..review import actions, conversation
+from ..review import selectors as review_selectors
 
 
 class TransitionSerializer(serializers.Serializer):

@@ -4,7 +4,7 @@ from rest_framework import serializers
 from accounts.models import Organization
 from taxonomy.models import Facet, FacetKind
 
-from .. import selectors
+from .. import visibility
 from ..models import TRIAL_PHASES, Listing
 
 
@@ -80,4 +80,4 @@ class ListingSerializer(serializers.ModelSerializer):
         if shown is not None:
             return listing.pk in shown
         request = self.context.get("request")
-        return request is not None and selectors.listing_description_visible(request.user, listing)
+        return request is not None and visibility.listing_description_visible(request.user, listing)

@@ -5,8 +5,15 @@ from rest_framework.decorators import action
 from rest_framework.filters import OrderingFilter
 from rest_framework.response import Response
 
-from .. import selectors, services
-from ..models import Listing, ListingLanguage, ListingSide, ListingStatus, ListingVisibility
+from .. import visibility
+from ..listings import selectors, services
+from ..models import (
+    Listing,
+    ListingLanguage,
+    ListingSide,
+    ListingStatus,
+    ListingVisibility,
+)
 from .permissions import IsListingMemberOrReadOnly
 from .serializers import ListingSerializer
 
@@ -63,7 +70,7 @@ class ListingViewSet(
     def list(self, request, *args, **kwargs):
         rows = list(self.paginate_queryset(self.filter_queryset(self.get_queryset())))
         context = self.get_serializer_context()
-        context["description_visible_ids"] = selectors.description_visible_ids(request.user, rows)
+        context["description_visible_ids"] = visibility.description_visible_ids(request.user, rows)
         return self.get_paginated_response(ListingSerializer(rows, many=True, context=context).data)
 
     def perform_create(self, serializer):

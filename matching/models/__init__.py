@@ -1,12 +1,14 @@
 """Matching domain, one module per concept: listings, matches, runs, review, weights."""
 
 from .listings import TRIAL_PHASES, Listing, ListingLanguage, ListingSide, ListingStatus, ListingVisibility
-from .matches import CloseReason, DeclineReason, Match, MatchSource, MatchStatus
+from .matches import CONNECTED_STATES, OPEN_STATES, CloseReason, DeclineReason, Match, MatchSource, MatchStatus
 from .review import MatchEvent, MatchMessage, MatchNote, Notification, NotificationSettings, Partnership, PartnershipStatus
 from .runs import MatchRun, MatchRunStatus
 from .weights import KnownLink, LearnedWeights, WeightsSource
 
 __all__ = [
+    "CONNECTED_STATES",
+    "OPEN_STATES",
     "TRIAL_PHASES",
     "CloseReason",
     "DeclineReason",

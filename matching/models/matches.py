@@ -28,6 +28,11 @@ class MatchStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
+# States in which the two sides see each other's contacts and confidential descriptions.
+CONNECTED_STATES = (MatchStatus.CONNECTED, MatchStatus.MET, MatchStatus.PARTNERSHIP)
+OPEN_STATES = (MatchStatus.PROPOSED, MatchStatus.APPROVED, MatchStatus.INTRODUCED)
+
+
 class CloseReason(models.TextChoices):
     DECLINED_BY_FIRM = "declined_by_firm", _("Declined by the requesting side")
     DECLINED_BY_COUNTERPART = "declined_by_counterpart", _("Declined by the counterpart")
@@ -72,7 +77,7 @@ class Match(models.Model):
     )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     decision_reason = models.TextField(_("reason"), blank=True, max_length=2000)
-    # The review lifecycle (matching.review): structured reasons, each side's answer, who asked.
+    # The review lifecycle (matching.review.services): structured reasons, each side's answer, who asked.
     decline_category = models.CharField(_("decline reason"), max_length=30, choices=DeclineReason.choices, blank=True)
     close_reason = models.CharField(_("close reason"), max_length=30, choices=CloseReason.choices, blank=True)
     requested_by = models.ForeignKey(

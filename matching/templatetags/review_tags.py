@@ -8,7 +8,7 @@ from django import template
 from accounts.selectors import is_cluster_manager, member_org_ids
 
 from ..models import Listing, ListingSide, ListingStatus
-from ..review_selectors import reviewing_org_ids, unread_notifications
+from ..review.selectors import reviewing_org_ids, unread_notifications
 
 register = template.Library()
 

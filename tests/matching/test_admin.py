@@ -11,7 +11,6 @@ from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
-from matching import learned_weights
 from matching.models import (
     KnownLink,
     LearnedWeights,
@@ -25,6 +24,7 @@ from matching.models import (
     Partnership,
     WeightsSource,
 )
+from matching.proposals import learned_weights
 from tests.factories import EventFactory, UserFactory
 
 from .review_world import build_world

@@ -11,9 +11,9 @@ from django.utils.safestring import mark_safe
 
 from core.emails import render_html
 from events import registration
-from matching import review
 from matching.models import NotificationSettings
-from matching.notify import send_digests
+from matching.review import services as review
+from matching.review.notify import send_digests
 from tests.factories import EventFactory, org_admin, verified_member
 from tests.matching.review_world import build_world
 

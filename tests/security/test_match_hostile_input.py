@@ -8,8 +8,16 @@ import pytest
 from django.contrib.messages import get_messages
 from django.test import Client
 
-from matching import review
-from matching.models import Listing, Match, MatchEvent, MatchMessage, MatchNote, MatchStatus, Partnership
+from matching.models import (
+    Listing,
+    Match,
+    MatchEvent,
+    MatchMessage,
+    MatchNote,
+    MatchStatus,
+    Partnership,
+)
+from matching.review import services as review
 from tests.factories import ClusterMembershipFactory, OrganizationFactory
 from tests.matching.review_world import build_world
 

@@ -4,7 +4,7 @@ the explanation's shared terms, its language flag or capacity facts read from th
 import pytest
 from django.test import Client
 
-from matching import review
+from matching.review import services as review
 from tests.matching.review_world import NEED_MARKER, build_world
 
 pytestmark = pytest.mark.django_db

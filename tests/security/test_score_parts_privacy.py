@@ -12,8 +12,8 @@ import pytest
 from django.test import Client
 from drf_spectacular.generators import SchemaGenerator
 
-from matching import review
 from matching.models import Match
+from matching.review import services as review
 from tests.matching.review_world import build_world
 
 pytestmark = pytest.mark.django_db

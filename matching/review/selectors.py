@@ -1,0 +1,301 @@
+"""Reads of the review lifecycle: who sees which match, the TTO queue, the firm's inbox, the
+managers' stale list and figures. Every list is fetched here with its relations, so a page costs a
+constant number of queries whatever its length."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from accounts.models import Membership, MembershipRole, MembershipStatus, User
+from accounts.selectors import managed_cluster_ids, member_org_ids
+from clusters.models import ClusterMembership
+from taxonomy.models import Facet
+
+from ..models import (
+    CONNECTED_STATES,
+    DeclineReason,
+    Listing,
+    ListingSide,
+    Match,
+    MatchEvent,
+    MatchSource,
+    MatchStatus,
+)
+from ..visibility import description_visible_q
+from .rules import REVIEW_KINDS
+
+S = MatchStatus
+MIN_AGGREGATE = 3  # decline reasons reach a firm only as categories over at least this many decisions
+
+
+def _managed_org_ids_q(user: User) -> Q:
+    clusters = managed_cluster_ids(user)
+    if not clusters:
+        return Q(pk__in=[])
+    orgs = ClusterMembership.objects.filter(cluster_id__in=clusters).values("organization_id")
+    return Q(need__organization_id__in=orgs) | Q(counterpart_id__in=orgs)
+
+
+def match_visible_q(user: User) -> Q:
+    """Matches a person may see: their own organisations' (either side) and, for managers, their clusters'."""
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    if user.is_superuser:
+        return Q()
+    orgs = member_org_ids(user)
+    # Before an introduction only the counterpart's reviewers (and a colleague asked for an opinion) see it.
+    counterpart = Q(counterpart_id__in=orgs) & (
+        ~Q(status__in=(S.PROPOSED, S.DECLINED, S.DISMISSED)) | Q(counterpart_id__in=reviewing_org_ids(user))
+        | Q(assigned_to=user))
+    return Q(need__organization_id__in=orgs) | counterpart | _managed_org_ids_q(user)
+
+
+def with_relations(qs: QuerySet[Match]) -> QuerySet[Match]:
+    facets = Facet.objects.order_by("order", "slug")
+    return qs.select_related(
+        "need", "need__organization", "need__organization__stage", "need__stage", "counterpart", "decided_by",
+        "assigned_to", "requested_by",
+    ).prefetch_related(
+        Prefetch("need__partnership_types", queryset=facets),
+        Prefetch("need__therapeutic_areas", queryset=facets),
+        Prefetch("supporting_listings", queryset=Listing.objects.select_related("organization").order_by("pk")),
+    )
+
+
+def matches_for(*, user: User, status: str = "", organization_id: int | None = None, partnership_type: str = "",
+                region: str = "", source: str = "") -> QuerySet[Match]:
+    qs = Match.objects.filter(match_visible_q(user))
+    if status:
+        qs = qs.filter(status__in=status.split(","))
+    if organization_id is not None:
+        qs = qs.filter(Q(need__organization_id=organization_id) | Q(counterpart_id=organization_id))
+    if partnership_type:
+        qs = qs.filter(need__in=Listing.objects.filter(partnership_types__slug=partnership_type).values("pk"))
+    if region:
+        qs = qs.filter(Q(counterpart__region=region) | Q(need__organization__region=region))
+    if source:
+        qs = qs.filter(source=source)
+    return with_relations(qs).order_by("-score", "need_id", "id")
+
+
+def viewer_side(user: User, match: Match) -> str:
+    """'need', 'counterpart', 'manager' or '' (not allowed to see it)."""
+    if not user.is_authenticated:
+        return ""
+    orgs = member_org_ids(user)
+    if match.need.organization_id in orgs:
+        return "need"
+    if match.counterpart_id in orgs and Match.objects.filter(match_visible_q(user), pk=match.pk).exists():
+        return "counterpart"
+    if user.is_superuser or Match.objects.filter(_managed_org_ids_q(user), pk=match.pk).exists():
+        return "manager"
+    return ""
+
+
+def sides_for(user: User, matches: list[Match]) -> dict[int, str]:
+    """viewer_side for rows already scoped by match_visible_q, without a query per row."""
+    orgs = member_org_ids(user)
+    return {m.pk: "need" if m.need.organization_id in orgs else "counterpart" if m.counterpart_id in orgs else "manager"
+            for m in matches}
+
+
+def reviewing_org_ids(user: User) -> set[int]:
+    """Hospitals and universities whose proposals this person reviews (TTO; admins where none is TTO)."""
+    if not user.is_authenticated:
+        return set()
+    mine = list(Membership.objects.filter(user=user, status=MembershipStatus.ACTIVE,
+                                          organization__kind__in=REVIEW_KINDS).values_list("organization_id", "is_tto", "role"))
+    if not mine:
+        return set()
+    with_tto = set(Membership.objects.filter(organization_id__in=[o for o, _t, _r in mine], is_tto=True,
+                                             status=MembershipStatus.ACTIVE).values_list("organization_id", flat=True))
+    return {o for o, tto, role in mine if tto or (o not in with_tto and role == MembershipRole.ADMIN)}
+
+
+def review_queue(*, user: User, therapeutic_area: str = "", partnership_type: str = "", stage: str = "",
+                 region: str = "", assigned_to_me: bool = False) -> QuerySet[Match]:
+    """Proposals waiting for this reviewer's organisations, best score first."""
+    orgs = reviewing_org_ids(user)
+    qs = Match.objects.filter(status=S.PROPOSED, counterpart_id__in=orgs)
+    if assigned_to_me:
+        qs = Match.objects.filter(status=S.PROPOSED, counterpart_id__in=member_org_ids(user), assigned_to=user)
+    if therapeutic_area:
+        qs = qs.filter(need__in=Listing.objects.filter(therapeutic_areas__slug=therapeutic_area).values("pk"))
+    if partnership_type:
+        qs = qs.filter(need__in=Listing.objects.filter(partnership_types__slug=partnership_type).values("pk"))
+    if stage:
+        qs = qs.filter(Q(need__organization__stage__slug=stage) | Q(need__stage__slug=stage))
+    if region:
+        qs = qs.filter(need__organization__region=region)
+    return with_relations(qs).order_by("-score", "id")
+
+
+def inbox(*, user: User) -> QuerySet[Match]:
+    """The introductions of the person's organisations (either side), open ones first."""
+    orgs = member_org_ids(user)
+    qs = Match.objects.filter(Q(need__organization_id__in=orgs) | Q(counterpart_id__in=orgs)).filter(
+        Q(status__in=(S.INTRODUCED, S.CLOSED, *CONNECTED_STATES))
+        | Q(status=S.PROPOSED, source__in=(MatchSource.REQUESTED, MatchSource.BROKERED), need__organization_id__in=orgs))
+    return with_relations(qs).order_by("-updated_at", "-id")
+
+
+def waiting_on_me(user: User, match: Match) -> bool:
+    if match.status != S.INTRODUCED:
+        return False
+    orgs = member_org_ids(user)
+    if match.need.organization_id in orgs:
+        return match.need_side_accepted_at is None
+    return match.counterpart_id in orgs and match.counterpart_accepted_at is None
+
+
+def stale_proposals(*, user: User) -> QuerySet[Match]:
+    """Proposals to hospitals/universities of the manager's clusters unreviewed for MATCH_REVIEW_STALE_DAYS."""
+    days = settings.MATCH_REVIEW_STALE_DAYS
+    cutoff = timezone.now() - timedelta(days=days)
+    qs = Match.objects.filter(_managed_org_ids_q(user) if not user.is_superuser else Q(),
+                              status=S.PROPOSED, counterpart__kind__in=REVIEW_KINDS, created_at__lt=cutoff)
+    return with_relations(qs).order_by("created_at", "id")
+
+
+def history(*, match: Match, side: str) -> list[MatchEvent]:
+    """The audit trail; internal notes only for the counterpart (whose reviewers wrote them)."""
+    rows = list(match.events.select_related("actor").order_by("created_at", "id"))
+    if side != "counterpart":  # asking a colleague for an opinion is the reviewing side's own business
+        rows = [e for e in rows if e.action != "assign"]
+    for e in rows:
+        if e.internal and side != "counterpart":
+            e.note = ""
+            if side == "need" and e.action == "decline":
+                e.reason = ""  # a firm learns reasons only as aggregates
+    return rows
+
+
+def firm_decline_summary(*, organization_id: int) -> dict[str, int]:
+    """Decline categories on this organisation's needs, only once there are ≥3 decisions; no hospital named."""
+    rows = Counter(Match.objects.filter(need__organization_id=organization_id, status=S.DECLINED)
+                   .exclude(decline_category="").values_list("decline_category", flat=True))
+    if sum(rows.values()) < MIN_AGGREGATE:
+        return {}
+    return {DeclineReason(k).label: v for k, v in rows.most_common()}
+
+
+def model_version_figures() -> list[dict]:
+    """Per model version: decisions, acceptance rate and the decline reasons (managers' view)."""
+    decided = (S.DECLINED, S.DISMISSED, S.INTRODUCED, S.CLOSED, *CONNECTED_STATES)
+    rows = (Match.objects.filter(status__in=decided).values("model_version", "status", "decline_category")
+            .annotate(n=Count("id")).order_by("model_version"))
+    out: dict[str, dict] = defaultdict(lambda: {"total": 0, "accepted": 0, "connected": 0, "declined": 0,
+                                                "dismissed": 0, "reasons": Counter()})
+    for r in rows:
+        v = out[r["model_version"] or "—"]
+        v["total"] += r["n"]
+        if r["status"] in (S.INTRODUCED, S.CLOSED, *CONNECTED_STATES):
+            v["accepted"] += r["n"]
+        if r["status"] in CONNECTED_STATES:
+            v["connected"] += r["n"]
+        if r["status"] == S.DECLINED:
+            v["declined"] += r["n"]
+            if r["decline_category"]:
+                v["reasons"][DeclineReason(r["decline_category"]).label] += r["n"]
+        if r["status"] == S.DISMISSED:
+            v["dismissed"] += r["n"]
+    return [{"version": k, **v, "rate": round(100 * v["accepted"] / v["total"]) if v["total"] else 0,
+             "reasons": v["reasons"].most_common()} for k, v in sorted(out.items())]
+
+
+def responsiveness(org_ids: set[int]) -> dict[int, dict]:
+    """Per organisation: share of asks answered (reviews and introduction answers) and last activity."""
+    if not org_ids:
+        return {}
+    out = {o: {"asked": 0, "answered": 0, "last": None} for o in org_ids}
+    cp = (Match.objects.filter(counterpart_id__in=org_ids).exclude(status__in=(S.PROPOSED, S.DISMISSED))
+          .values_list("counterpart_id", "status", "counterpart_accepted_at", "counterpart_declined_at", "decided_by_id"))
+    for org, status, acc, dec, decided_by in cp:
+        out[org]["asked"] += 1
+        out[org]["answered"] += bool(acc or dec or (status == S.DECLINED and decided_by))
+    need = (Match.objects.filter(need__organization_id__in=org_ids, introduced_at__isnull=False)
+            .values_list("need__organization_id", "need_side_accepted_at", "need_side_declined_at"))
+    for org, acc, dec in need:
+        out[org]["asked"] += 1
+        out[org]["answered"] += bool(acc or dec)
+    people = Membership.objects.filter(organization_id__in=org_ids, status=MembershipStatus.ACTIVE)
+    by_user = defaultdict(set)
+    for u, o in people.values_list("user_id", "organization_id"):
+        by_user[u].add(o)
+    last = (MatchEvent.objects.filter(actor_id__in=list(by_user)).values("actor_id").annotate(t=Max("created_at")))
+    for row in last:
+        for o in by_user[row["actor_id"]]:
+            if out[o]["last"] is None or row["t"] > out[o]["last"]:
+                out[o]["last"] = row["t"]
+    for v in out.values():
+        v["rate"] = round(100 * v["answered"] / v["asked"]) if v["asked"] else None
+    return out
+
+
+def connected_counterpart_org_ids(user: User) -> set[int]:
+    """Organisations on the other side of a connected (or later) match of the user's organisations."""
+    orgs = member_org_ids(user)
+    if not orgs:
+        return set()
+    rows = Match.objects.filter(status__in=CONNECTED_STATES).filter(
+        Q(need__organization_id__in=orgs) | Q(counterpart_id__in=orgs)).values_list("need__organization_id", "counterpart_id")
+    return {o for pair in rows for o in pair} - orgs
+
+
+def unread_notifications(user: User) -> int:
+    if not user.is_authenticated:
+        return 0
+    return user.notifications.filter(read_at__isnull=True).count()
+
+
+# --- score parts a reader may see ---------------------------------------------------------------------
+# What each part of ``Match.score_parts`` is computed from (``matching.engine.model.Model.query_parts``):
+# - text, text_max, embed: the need's title and description against the counterpart's capability texts;
+# - peers: the need's text against other organisations' needs; capacity: requirements read from the need's text;
+# - facets: tags, which a confidential listing shows to everyone who may see it;
+# - popularity, copartner, region: the partnership graph and organisations' profiles, no listing text.
+# A number computed from a text is a side channel into it, so a reader who may not read the need's
+# description gets only the text-free parts, and one who may not read a capability description of the
+# counterpart loses the parts compared with capability texts. A part not named here (a later engine's)
+# counts as text-derived: it reaches only a reader who may read both sides' texts.
+TEXT_FREE_PARTS = frozenset({"facets", "popularity", "copartner", "region"})
+NEED_TEXT_ONLY_PARTS = frozenset({"peers", "capacity"})
+
+
+def _counterparts_with_hidden_capabilities(user: User, matches: list[Match]) -> set[int]:
+    ids = {m.counterpart_id for m in matches}
+    if not ids:
+        return set()
+    rows = (Listing.objects.filter(organization_id__in=ids, side=ListingSide.CAPABILITY)
+            .exclude(description_visible_q(user)).order_by().values_list("organization_id", flat=True).distinct())
+    return set(rows)
+
+
+def score_parts_allowed(user: User, matches: list[Match], *, hidden_ids: set[int]) -> dict[int, frozenset[str] | None]:
+    """Per match, the score parts ``user`` may see (None: all of them), in one query for the whole list.
+
+    ``hidden_ids`` are the listings of these matches whose description ``user`` may not read
+    (``visibility.hidden_description_ids``)."""
+    closed = _counterparts_with_hidden_capabilities(user, matches)
+    out: dict[int, frozenset[str] | None] = {}
+    for m in matches:
+        best = str(((m.explanation or {}).get("best_pair") or {}).get("capability") or "")
+        supporting_hidden = any(s.pk in hidden_ids for s in m.supporting_listings.all()) or (
+            best.isdigit() and int(best) in hidden_ids)
+        if m.need_id in hidden_ids:
+            out[m.pk] = TEXT_FREE_PARTS
+        elif supporting_hidden or m.counterpart_id in closed:
+            out[m.pk] = TEXT_FREE_PARTS | NEED_TEXT_ONLY_PARTS
+        else:
+            out[m.pk] = None
+    return out
+
+
+def visible_score_parts(match: Match, allowed: frozenset[str] | None) -> dict:
+    parts = dict(match.score_parts or {})
+    return parts if allowed is None else {k: v for k, v in parts.items() if k in allowed}

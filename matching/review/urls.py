@@ -1,0 +1,21 @@
+from django.urls import path
+
+from . import views as v
+
+app_name = "matches"
+
+urlpatterns = [
+    path("", v.inbox_view, name="inbox"),
+    path("review/", v.queue_view, name="queue"),
+    path("review/bulk/", v.bulk_view, name="bulk"),
+    path("request/", v.request_view, name="request"),
+    path("manage/", v.manage_view, name="manage"),
+    path("manage/matches.csv", v.manage_export_view, name="manage_export"),
+    path("settings/digest/", v.digest_view, name="digest"),
+    path("notifications/read/", v.notifications_read_view, name="notifications_read"),
+    path("<int:pk>/", v.detail_view, name="detail"),
+    path("<int:pk>/transition/", v.transition_view, name="transition"),
+    path("<int:pk>/messages/", v.message_view, name="message"),
+    path("<int:pk>/notes/", v.note_view, name="note"),
+    path("<int:pk>/assign/", v.assign_view, name="assign"),
+]

@@ -1,0 +1,346 @@
+"""Pages of the review lifecycle: the TTO review queue, the inbox of introductions, a match's page
+(history, contacts once connected, the message thread), requests and brokering, the managers'
+overview. Writes go through ``actions``/``services``/``conversation``; reads through
+``selectors``."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from accounts.regions import Region
+from accounts.selectors import is_cluster_manager, member_org_ids, organization_people
+from core import csvsafe
+from core.errors import DomainError
+from core.forms import form_error_text
+from taxonomy import selectors as taxonomy_selectors
+from taxonomy.models import FacetKind
+
+from .. import visibility
+from ..models import (
+    CONNECTED_STATES,
+    DeclineReason,
+    Match,
+    MatchStatus,
+    Notification,
+    NotificationSettings,
+)
+from ..proposals.learning import last_refit
+from ..proposals.reasons import facet_labels, reasons_for
+from . import actions, conversation, selectors
+from . import services as review
+from .forms import (
+    AssignForm,
+    BulkReviewForm,
+    DigestForm,
+    IntroductionRequestForm,
+    MatchMessageForm,
+    MatchNoteForm,
+    TransitionForm,
+)
+from .notify import render_notice
+
+PAGE_SIZE = 25
+
+
+class QueueFilterForm(forms.Form):
+    therapeutic_area = forms.ChoiceField(label=gettext_lazy("Therapeutic area"), required=False)
+    partnership_type = forms.ChoiceField(label=gettext_lazy("Partnership type"), required=False)
+    stage = forms.ChoiceField(label=gettext_lazy("Firm stage"), required=False)
+    region = forms.ChoiceField(label=gettext_lazy("Region"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        facets = taxonomy_selectors.facet_choices()
+        any_ = [("", _("Any"))]
+        self.fields["therapeutic_area"].choices = any_ + [(f.slug, f.label) for f in facets[FacetKind.THERAPEUTIC_AREA]]
+        self.fields["partnership_type"].choices = any_ + [(f.slug, f.label) for f in facets[FacetKind.PARTNERSHIP_TYPE]]
+        self.fields["stage"].choices = any_ + [(f.slug, f.label) for f in facets[FacetKind.STAGE]]
+        self.fields["region"].choices = any_ + list(Region.choices)
+        for f in self.fields.values():
+            f.widget.attrs["class"] = "form-select form-select-sm"
+
+
+def _back(request: HttpRequest, fallback: str) -> HttpResponse:
+    nxt = request.POST.get("next", "")
+    # Control characters (a NUL, a newline) have no place in a Location header.
+    if nxt and nxt.isprintable() and url_has_allowed_host_and_scheme(nxt, allowed_hosts={request.get_host()}):
+        return redirect(nxt)
+    return redirect(fallback)
+
+
+def _error(request: HttpRequest, exc: DomainError) -> None:
+    messages.error(request, exc.message)
+
+
+def _invalid(request: HttpRequest, form: forms.Form) -> None:
+    messages.error(request, form_error_text(form))
+
+
+def _decorate(user, rows: list[Match]) -> None:
+    """Reasons, readable descriptions and the firm's responsiveness, from prefetched rows (no per-row queries)."""
+    hidden = visibility.hidden_description_ids(user, rows)
+    labels = facet_labels()
+    needs = [m.need for m in rows]
+    readable = visibility.description_visible_ids(user, needs + [s for m in rows for s in m.supporting_listings.all()])
+    resp = selectors.responsiveness({m.need.organization_id for m in rows})
+    for m in rows:
+        m.reasons = reasons_for(m, hidden_ids=hidden, facet_labels=labels)
+        m.readable_ids = readable
+        m.need_readable = m.need.pk in readable
+        m.firm_response = resp.get(m.need.organization_id)
+
+
+# --- the TTO review queue ----------------------------------------------------------------------------
+
+
+@login_required
+def queue_view(request: HttpRequest) -> HttpResponse:
+    orgs = selectors.reviewing_org_ids(request.user)
+    assigned = request.GET.get("assigned") == "me"
+    if not orgs and not assigned:
+        raise PermissionDenied(_("The review queue is for the TTO reviewers of hospitals and universities."))
+    form = QueueFilterForm(request.GET or None)
+    invalid = form.is_bound and not form.is_valid()
+    filters = form.cleaned_data if form.is_bound and not invalid else {}
+    # A filter that is not one of the choices shows nothing but the form's errors.
+    qs = Match.objects.none() if invalid else selectors.review_queue(
+        user=request.user, assigned_to_me=assigned, **{k: v for k, v in filters.items() if v})
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = list(page)
+    _decorate(request.user, rows)
+    params = request.GET.copy()
+    params.pop("page", None)
+    context = {"form": form, "page": page, "rows": rows, "query": params.urlencode(), "reasons": DeclineReason.choices,
+               "next": request.get_full_path(), "assigned": assigned}
+    return render(request, "matching/review/queue.html", context, status=400 if invalid else 200)
+
+
+BULK_LIMIT = 100
+
+
+@login_required
+@require_POST
+def bulk_view(request: HttpRequest) -> HttpResponse:
+    """Approve or decline the ticked proposals one by one: each is its own transaction and event."""
+    form = BulkReviewForm(request.POST)
+    if not form.is_valid():
+        _invalid(request, form)
+        return _back(request, reverse("matches:queue"))
+    data = form.cleaned_data
+    # One transaction per match, so a request is capped at one queue page.
+    done, failed = 0, 0
+    for pk in data["ids"][:BULK_LIMIT]:
+        try:
+            actions.perform(user=request.user, match_id=pk, action=data["action"], reason=data["reason"],
+                            note=data["note"])
+            done += 1
+        except DomainError:
+            failed += 1
+    messages.info(request, _("%(done)s done, %(failed)s not possible.") % {"done": done, "failed": failed})
+    return _back(request, reverse("matches:queue"))
+
+
+# --- one match ------------------------------------------------------------------------------------------
+
+
+def _visible_match(request: HttpRequest, pk: int) -> tuple[Match, str]:
+    match = selectors.with_relations(Match.objects.filter(pk=pk)).first()
+    side = selectors.viewer_side(request.user, match) if match else ""
+    if not side:
+        raise Http404(_("No such match."))
+    return match, side
+
+
+@login_required
+def detail_view(request: HttpRequest, pk: int) -> HttpResponse:
+    match, side = _visible_match(request, pk)
+    _decorate(request.user, [match])
+    connected = match.status in CONNECTED_STATES and side in ("need", "counterpart")
+    context = {"m": match, "side": side, "history": selectors.history(match=match, side=side),
+               "actions": actions.available(request.user, match, side), "labels": actions.ACTIONS,
+               "reasons": DeclineReason.choices, "connected": connected, "next": request.get_full_path()}
+    if connected:
+        other = match.counterpart if side == "need" else match.need.organization
+        context["other_org"], context["other_people"] = other, organization_people(org=other)
+        conversation.messages_mark_read(user=request.user, match=match)
+        context["thread"] = list(match.messages.select_related("sender", "sender_org"))
+    if side == "counterpart":
+        context["notes"] = list(match.notes.select_related("author"))
+        context["colleagues"] = organization_people(org=match.counterpart)
+    if side in ("need", "counterpart"):
+        Notification.objects.filter(user=request.user, match=match, read_at__isnull=True).update(read_at=timezone.now())
+    context["partnership"] = getattr(match, "partnership", None) if hasattr(match, "partnership") else None
+    context["responsiveness"] = selectors.responsiveness({match.need.organization_id, match.counterpart_id})
+    return render(request, "matching/review/detail.html", context)
+
+
+@login_required
+@require_POST
+def transition_view(request: HttpRequest, pk: int) -> HttpResponse:
+    _visible_match(request, pk)
+    form = TransitionForm(request.POST)
+    if not form.is_valid():
+        _invalid(request, form)
+        return _back(request, reverse("matches:detail", args=[pk]))
+    try:
+        actions.perform(user=request.user, match_id=pk, **form.cleaned_data)
+        messages.success(request, _("Done."))
+    except DomainError as exc:
+        _error(request, exc)
+    return _back(request, reverse("matches:detail", args=[pk]))
+
+
+@login_required
+@require_POST
+def message_view(request: HttpRequest, pk: int) -> HttpResponse:
+    _visible_match(request, pk)
+    form = MatchMessageForm(request.POST)
+    if not form.is_valid():
+        _invalid(request, form)
+        return redirect(reverse("matches:detail", args=[pk]) + "#thread")
+    try:
+        conversation.message_send(user=request.user, match_id=pk, body=form.cleaned_data["body"])
+    except DomainError as exc:
+        _error(request, exc)
+    return redirect(reverse("matches:detail", args=[pk]) + "#thread")
+
+
+@login_required
+@require_POST
+def note_view(request: HttpRequest, pk: int) -> HttpResponse:
+    _visible_match(request, pk)
+    form = MatchNoteForm(request.POST)
+    if not form.is_valid():
+        _invalid(request, form)
+        return redirect(reverse("matches:detail", args=[pk]) + "#notes")
+    try:
+        conversation.match_note_add(user=request.user, match_id=pk, body=form.cleaned_data["body"])
+    except DomainError as exc:
+        _error(request, exc)
+    return redirect(reverse("matches:detail", args=[pk]) + "#notes")
+
+
+@login_required
+@require_POST
+def assign_view(request: HttpRequest, pk: int) -> HttpResponse:
+    _visible_match(request, pk)
+    form = AssignForm(request.POST)
+    if not form.is_valid():
+        _invalid(request, form)
+        return _back(request, reverse("matches:detail", args=[pk]))
+    try:
+        conversation.match_assign(user=request.user, match_id=pk, assignee_id=form.cleaned_data["assignee"],
+                                  note=form.cleaned_data["note"])
+        messages.success(request, _("Your colleague is asked for an opinion."))
+    except DomainError as exc:
+        _error(request, exc)
+    return _back(request, reverse("matches:detail", args=[pk]))
+
+
+@login_required
+@require_POST
+def request_view(request: HttpRequest) -> HttpResponse:
+    """Ask for an introduction (a member, from a profile page) or broker one (a cluster manager)."""
+    form = IntroductionRequestForm(request.POST)
+    if not form.is_valid():
+        _invalid(request, form)
+        return _back(request, reverse("matches:inbox"))
+    data = form.cleaned_data
+    pair = {"need_id": data["need"], "counterpart_id": data["counterpart"], "note": data["note"]}
+    try:
+        if data["broker"] and is_cluster_manager(request.user):
+            match = review.match_broker(user=request.user, **pair)
+        else:
+            match = review.match_request(user=request.user, **pair)
+        messages.success(request, _("Your request is sent."))
+        return redirect("matches:detail", match.pk)
+    except DomainError as exc:
+        _error(request, exc)
+    return _back(request, reverse("matches:inbox"))
+
+
+# --- the inbox, notifications, the managers' overview ---------------------------------------------------
+
+
+@login_required
+def inbox_view(request: HttpRequest) -> HttpResponse:
+    qs = selectors.inbox(user=request.user)
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = list(page)
+    for m in rows:
+        m.waiting_on_me = selectors.waiting_on_me(request.user, m)
+        m.offer = [a for a in actions.available(request.user, m, "need" if m.need.organization_id in
+                                                member_org_ids(request.user) else "counterpart") if a in ("accept", "reject")]
+    orgs = sorted(member_org_ids(request.user))
+    summaries = {o: selectors.firm_decline_summary(organization_id=o) for o in orgs[:5]}
+    prefs = NotificationSettings.objects.filter(user=request.user).first()
+    notices = list(request.user.notifications.all()[:10])
+    for n in notices:
+        n.text = render_notice(n)
+    context = {"page": page, "rows": rows, "summaries": {k: v for k, v in summaries.items() if v},
+               "digest": bool(prefs and prefs.daily_digest), "notices": notices, "labels": actions.ACTIONS,
+               "next": request.get_full_path()}
+    return render(request, "matching/review/inbox.html", context)
+
+
+@login_required
+@require_POST
+def digest_view(request: HttpRequest) -> HttpResponse:
+    form = DigestForm(request.POST)
+    daily = form.is_valid() and form.cleaned_data["daily_digest"]
+    NotificationSettings.objects.update_or_create(user=request.user, defaults={"daily_digest": daily})
+    messages.success(request, _("Your notification settings are saved."))
+    return redirect("matches:inbox")
+
+
+@login_required
+@require_POST
+def notifications_read_view(request: HttpRequest) -> HttpResponse:
+    request.user.notifications.filter(read_at__isnull=True).update(read_at=timezone.now())
+    return redirect("matches:inbox")
+
+
+@login_required
+def manage_view(request: HttpRequest) -> HttpResponse:
+    if not is_cluster_manager(request.user):
+        raise PermissionDenied(_("Only cluster managers can see this overview."))
+    visible = selectors.matches_for(user=request.user)
+    counts = dict.fromkeys(MatchStatus.values, 0)
+    for status in visible.values_list("status", flat=True).order_by():
+        counts[status] += 1
+    stale = list(selectors.stale_proposals(user=request.user)[:50])
+    recent = list(visible.exclude(status=MatchStatus.PROPOSED).order_by("-updated_at", "-id")[:50])
+    orgs = {m.counterpart_id for m in stale + recent} | {m.need.organization_id for m in stale + recent}
+    context = {"counts": [(MatchStatus(s).label, n) for s, n in counts.items()], "stale": stale, "recent": recent,
+               "figures": selectors.model_version_figures(), "resp": selectors.responsiveness(orgs),
+               "stale_days": selectors.settings.MATCH_REVIEW_STALE_DAYS, "refit": last_refit()}
+    return render(request, "matching/review/manage.html", context)
+
+
+@login_required
+def manage_export_view(request: HttpRequest) -> HttpResponse:
+    """The managers' CSV of matches in their clusters: states and titles, never descriptions or messages."""
+    if not is_cluster_manager(request.user):
+        raise PermissionDenied(_("Only cluster managers can see this overview."))
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="matches.csv"'
+    writer = csvsafe.writer(response)  # titles and names are typed by users: no spreadsheet formulas
+    writer.writerow(["id", "need", "need_organisation", "counterpart", "status", "source", "model_version", "score",
+                     "decline_category", "close_reason", "created_at", "updated_at"])
+    for m in selectors.matches_for(user=request.user).order_by("id").iterator(chunk_size=500):
+        writer.writerow([m.pk, m.need.title, m.need.organization.name, m.counterpart.name, m.status, m.source,
+                         m.model_version, f"{m.score:.4f}", m.decline_category, m.close_reason,
+                         m.created_at.isoformat(), m.updated_at.isoformat()])
+    return response

@@ -260,6 +260,8 @@ MATCH_PROPOSALS_PER_NEED = env.int("MATCH_PROPOSALS_PER_NEED", default=5)
 MATCH_MIN_SCORE = env.float("MATCH_MIN_SCORE", default=0.05)
 MATCH_EXPOSURE_CAP = env.int("MATCH_EXPOSURE_CAP", default=10)
 MATCH_CHUNK_SIZE = env.int("MATCH_CHUNK_SIZE", default=50)
+# A live proposal gives way in a new round only to a candidate scoring more than this share above it.
+MATCH_KEEP_MARGIN = env.float("MATCH_KEEP_MARGIN", default=0.10)
 # Seconds without progress after which a queued or running round counts as abandoned and a new one may
 # supersede it. Twice the task time limit: longer than the broker's visibility timeout, so a killed
 # worker's chunks are redelivered (and the round resumes) before it can be superseded.

@@ -40,6 +40,9 @@ class CloseReason(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
     # The system withdrew an undecided proposal because its need was closed or expired.
     NEED_CLOSED = "need_closed", _("The need was closed")
+    # A recompute found a clearly stronger candidate (``replaced_by``) or no evidence left for this one.
+    REPLACED = "replaced", _("Replaced by a stronger proposal")
+    NO_LONGER_SUPPORTED = "no_longer_supported", _("No longer supported by the evidence")
 
 
 class DeclineReason(models.TextChoices):
@@ -95,6 +98,11 @@ class Match(models.Model):
     counterpart_declined_at = models.DateTimeField(_("counterpart declined at"), null=True, blank=True)
     connected_at = models.DateTimeField(_("connected at"), null=True, blank=True)
     reminders_sent = models.PositiveSmallIntegerField(_("reminders sent"), default=0)
+    # A recompute that takes a live proposal out says by which one (shown to the firm and to managers).
+    replaced_by = models.ForeignKey(
+        "self", verbose_name=_("replaced by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    replaced_at = models.DateTimeField(_("replaced at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

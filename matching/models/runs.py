@@ -29,6 +29,8 @@ class MatchRun(models.Model):
     chunks_total = models.PositiveIntegerField(_("chunks"), default=0)
     chunks_done = models.PositiveIntegerField(_("chunks done"), default=0)
     counts = models.JSONField(_("counts"), default=dict, blank=True)
+    # The recompute summary: every live proposal the round took out, with what replaced it and the scores.
+    changes = models.JSONField(_("changes"), default=list, blank=True)
     model_version = models.CharField(_("model version"), max_length=60, blank=True)
     fingerprint = models.CharField(_("data fingerprint"), max_length=64, blank=True)
     weights_info = models.JSONField(_("weights and refit figures"), default=dict, blank=True)

@@ -77,7 +77,7 @@ def finish_run(*, run_id: int, chunk_results: list[dict]) -> MatchRun | None:
         run = MatchRun.objects.select_for_update().filter(pk=run_id).first()
         if run is None or run.status != MatchRunStatus.RUNNING or any(p.get("fenced") for p in chunk_results):
             return run
-        counts = proposals.save_proposals(proposals.cap_round(merged), run=run, model_version=version)
+        counts = proposals.save_proposals(proposals.cap_round(merged), run=run, model_version=version, pool=merged)
         counts["withdrawn"] += proposals.withdraw_proposals()
         MatchRun.objects.filter(pk=run_id, status=MatchRunStatus.RUNNING).update(
             status=MatchRunStatus.DONE, finished_at=timezone.now(), heartbeat_at=timezone.now(), counts=counts,

@@ -1,12 +1,15 @@
 """Reads of proposed partners: the need's organisation sees its proposals, best first."""
 
-from django.db.models import Prefetch, QuerySet
+from datetime import timedelta
 
-from accounts.models import User
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+
+from accounts.models import Organization, User
 from accounts.selectors import member_org_ids
 from taxonomy.models import Facet
 
-from ..models import Listing, Match, MatchStatus
+from ..models import CloseReason, Listing, Match, MatchRun, MatchStatus
 
 
 def proposals_for(
@@ -36,3 +39,25 @@ def proposals_for(
         )
         .order_by("-score", "need_id", "id")
     )
+
+
+def recent_replacements(*, user: User, organization_id: int, days: int = 30) -> QuerySet[Match]:
+    """Proposals of the organisation's needs that a round took out in the last ``days``, newest first,
+    with what replaced them (the firm sees that a proposal it may have opened is gone, and why)."""
+    if organization_id not in member_org_ids(user):
+        return Match.objects.none()
+    since = timezone.now() - timedelta(days=days)
+    return (Match.objects.filter(need__organization_id=organization_id, replaced_at__gte=since,
+                                 close_reason__in=(CloseReason.REPLACED, CloseReason.NO_LONGER_SUPPORTED))
+            .select_related("need", "counterpart", "replaced_by", "replaced_by__counterpart")
+            .order_by("-replaced_at", "-id"))
+
+
+def run_changes(run: MatchRun) -> list[dict]:
+    """A run's recompute summary with names (in the reader's language): two queries for any length."""
+    rows = list(run.changes or [])
+    org_ids = {r[k] for r in rows for k in ("removed", "by") if r.get(k)}
+    names = {o.pk: o.name for o in Organization.objects.filter(pk__in=org_ids).only("pk", "name_en", "name_ko")}
+    titles = dict(Listing.objects.filter(pk__in={r["need"] for r in rows}).values_list("pk", "title"))
+    return [{**r, "need_title": titles.get(r["need"], ""), "removed_name": names.get(r["removed"], ""),
+             "by_name": names.get(r.get("by"), "")} for r in rows]

@@ -41,6 +41,7 @@ from ..models import (
 )
 from ..visibility import is_open, open_listing_q
 from . import dataset
+from .rounds import Replacement, stable_choice
 
 REOPENABLE = (MatchStatus.DECLINED, MatchStatus.DISMISSED)
 # What a person can check; a candidate with none of these (a bare similarity) is not proposed.
@@ -57,6 +58,10 @@ def min_score() -> float:
 
 def exposure_cap() -> int:
     return settings.MATCH_EXPOSURE_CAP
+
+
+def keep_margin() -> float:
+    return settings.MATCH_KEEP_MARGIN
 
 
 @dataclass
@@ -81,9 +86,13 @@ class Ranked:
 
 
 
+# Closed by the system, not by a person: such a pair may be proposed again.
+SYSTEM_CLOSED = (CloseReason.NEED_CLOSED, CloseReason.REPLACED, CloseReason.NO_LONGER_SUPPORTED)
+
+
 def _withdrawn_by_system(m: Match) -> bool:
-    """A model proposal closed only because its need closed: no person decided, so it may come back."""
-    return m.source == MatchSource.MODEL and m.status == MatchStatus.CLOSED and m.close_reason == CloseReason.NEED_CLOSED
+    """A model proposal closed only because its need closed or a round replaced it: nobody decided."""
+    return m.source == MatchSource.MODEL and m.status == MatchStatus.CLOSED and m.close_reason in SYSTEM_CLOSED
 
 
 def _blocked(need: Listing, rows: list[Match]) -> set[int]:
@@ -162,16 +171,22 @@ def _valid_listing_ids(results: dict[int, list[Ranked]]) -> set[int]:
 
 
 def save_proposals(results: dict[int, list[Ranked]], *, run: MatchRun | None = None,
-                   model_version: str = engine.MODEL_VERSION) -> dict[str, int]:
+                   model_version: str = engine.MODEL_VERSION,
+                   pool: dict[int, list[Ranked]] | None = None) -> dict[str, int]:
     """Upsert the proposals of these needs in one transaction; returns counts.
 
-    A need closed (or expired) since it was ranked gets nothing; its undecided proposals are withdrawn.
+    ``results`` holds each need's chosen candidates (the first N count), ``pool`` its deeper list when
+    the choice was cut by the exposure cap. Live proposals follow the stable-round rule (``rounds``):
+    one that leaves is closed as replaced (by what, with both scores), never deleted; a run keeps the
+    list as its recompute summary. A need closed (or expired) since it was ranked gets nothing; its
+    undecided proposals are withdrawn.
     """
-    counts = {"created": 0, "updated": 0, "removed": 0, "kept": 0, "reopened": 0, "withdrawn": 0}
+    counts = {"created": 0, "updated": 0, "removed": 0, "replaced": 0, "kept": 0, "reopened": 0, "withdrawn": 0}
+    changes: list[dict] = []
     with transaction.atomic():
         needs = {n.pk: n for n in Listing.objects.select_for_update().filter(pk__in=list(results))}
-        orgs = set(Organization.objects.filter(pk__in={r.org_id for v in results.values() for r in v})
-                   .values_list("pk", flat=True))
+        every = [r for v in (*results.values(), *(pool or {}).values()) for r in v]
+        orgs = set(Organization.objects.filter(pk__in={r.org_id for r in every}).values_list("pk", flat=True))
         valid_listings = _valid_listing_ids(results)
         existing: dict[int, dict[int, Match]] = {}
         for m in Match.objects.filter(need_id__in=list(needs)):
@@ -184,12 +199,12 @@ def save_proposals(results: dict[int, list[Ranked]], *, run: MatchRun | None = N
                 continue  # deleted or closed meanwhile
             rows = existing.get(need_id, {})
             blocked = _blocked(need, list(rows.values()))
-            keep = [r for r in ranked if r.org_id in orgs and r.org_id not in blocked][: per_need()]
-            wanted = {r.org_id for r in keep}
-            stale = [m.pk for oid, m in rows.items()
-                     if m.source == MatchSource.MODEL and m.status == MatchStatus.PROPOSED and oid not in wanted]
-            if stale:  # count Match rows only, not the supporting-listing links that go with them
-                counts["removed"] += Match.objects.filter(pk__in=stale).delete()[1].get("matching.Match", 0)
+            allowed = [r for r in ranked if r.org_id in orgs and r.org_id not in blocked]
+            deeper = [r for r in (pool or {}).get(need_id, []) if r.org_id in orgs and r.org_id not in blocked]
+            live = {oid: m for oid, m in rows.items() if m.source == MatchSource.MODEL and m.status == MatchStatus.PROPOSED}
+            edited = any(m.need_updated_at is None or need.updated_at > m.need_updated_at for m in live.values())
+            keep, leaving = stable_choice(allowed[: per_need()], [*allowed, *deeper], set(live), n=per_need(),
+                                          margin=keep_margin(), hold=not edited)
             counts["kept"] += sum(1 for oid, m in rows.items() if oid in blocked)
             for r in keep:
                 values = {"score": r.score, "score_parts": r.parts, "explanation": r.explanation,
@@ -208,7 +223,32 @@ def save_proposals(results: dict[int, list[Ranked]], *, run: MatchRun | None = N
                         setattr(m, k, v)
                     m.save()
                 m.supporting_listings.set([lid for lid in r.supporting if lid in valid_listings])
+                rows[r.org_id] = m
+            for gone in leaving:
+                changes.append(_replace(live[gone.org_id], gone, rows, run=run))
+                counts["removed"] += 1
+                counts["replaced"] += gone.by is not None
+        if run is not None:
+            MatchRun.objects.filter(pk=run.pk).update(changes=changes[:MAX_CHANGES_KEPT])
     return counts
+
+
+MAX_CHANGES_KEPT = 1000  # a run's summary keeps this many replacements (the counts have them all)
+
+
+def _replace(m: Match, gone: Replacement, rows: dict[int, Match], *, run: MatchRun | None) -> dict:
+    """Close one live proposal a round took out, say by which match, and describe it for the summary."""
+    by = rows.get(gone.by) if gone.by is not None else None
+    reason = CloseReason.REPLACED if by is not None else CloseReason.NO_LONGER_SUPPORTED
+    now = timezone.now()
+    Match.objects.filter(pk=m.pk, status=MatchStatus.PROPOSED).update(
+        status=MatchStatus.CLOSED, close_reason=reason, replaced_by=by, replaced_at=now, updated_at=now)
+    MatchEvent.objects.create(match=m, actor=None, action="replace", from_status=MatchStatus.PROPOSED,
+                              to_status=MatchStatus.CLOSED, reason=reason)
+    return {"need": m.need_id, "removed": m.counterpart_id, "removed_match": m.pk, "old_score": round(m.score, 4),
+            "new_score": None if gone.new_score is None else round(gone.new_score, 4),
+            "by": by.counterpart_id if by else None, "by_match": by.pk if by else None,
+            "by_score": round(by.score, 4) if by else None, "reason": reason}
 
 
 def rerank_listing(*, listing_id: int) -> dict[str, int]:

@@ -23,7 +23,7 @@ from taxonomy import selectors as taxonomy_selectors
 from taxonomy.models import FacetKind
 
 from .. import visibility
-from ..models import Match, MatchRun, MatchStatus
+from ..models import Match, MatchRun, MatchRunStatus, MatchStatus
 from . import runs, selectors, services
 from .reasons import facet_labels, reasons_for
 
@@ -80,7 +80,8 @@ def proposals_view(request: HttpRequest) -> HttpResponse:
     params = request.GET.copy()
     params.pop("page", None)
     context = {"form": form, "page": page, "rows": rows, "query": params.urlencode(),
-               "organization": next(o for o in orgs if o.pk == org_id), "dismiss_form": DismissForm()}
+               "organization": next(o for o in orgs if o.pk == org_id), "dismiss_form": DismissForm(),
+               "replaced": list(selectors.recent_replacements(user=request.user, organization_id=org_id)[:20])}
     if request.headers.get("HX-Request"):  # htmx swaps only a 200: the errors show in the fragment
         return render(request, "matching/_partials/proposal_results.html", context)
     return render(request, "matching/proposals.html", context, status=400 if invalid else 200)
@@ -117,7 +118,9 @@ def match_runs_view(request: HttpRequest) -> HttpResponse:
     _manager(request)
     history = list(MatchRun.objects.select_related("created_by").order_by("-created_at", "-id")[:30])
     active = next((r for r in history if r.is_active), None)
-    context = {"runs": history, "active": active, "proposed": Match.objects.filter(status=MatchStatus.PROPOSED).count()}
+    last_done = next((r for r in history if r.status == MatchRunStatus.DONE), None)
+    context = {"runs": history, "active": active, "proposed": Match.objects.filter(status=MatchStatus.PROPOSED).count(),
+               "last_done": last_done, "changes": selectors.run_changes(last_done) if last_done else []}
     return render(request, "matching/match_runs.html", context)
 
 

@@ -54,4 +54,5 @@ urlpatterns = [
     path("", include("accounts.api.urls")),
     path("", include("matching.api.urls")),
     path("", include("events.api.urls")),
+    path("", include("portal.api.urls")),
 ]

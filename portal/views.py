@@ -31,6 +31,8 @@ def home_view(request: HttpRequest) -> HttpResponse:
             context["review_count"] = dashboard.review_queue_count(user=user)
         if is_manager:
             context["queue_count"] = selectors.verification_queue(user=user).count()
+            managed = Cluster.objects.all() if user.is_superuser else Cluster.objects.filter(managers=user)
+            context["dashboard_clusters"] = list(managed.order_by("name_en"))
     return render(request, "portal/home.html", context)
 
 

@@ -7,6 +7,8 @@ set -euo pipefail
 BOOTSTRAP=5.3.9
 HTMX=2.0.11
 JSQR=1.4.0
+CHARTJS=4.6.1
+CYTOSCAPE=3.35.0
 TERSER=5
 
 cd "$(dirname "$0")/.."
@@ -14,17 +16,20 @@ dest=static/vendor
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-(cd "$work" && npm pack --silent "bootstrap@$BOOTSTRAP" "htmx.org@$HTMX" "jsqr@$JSQR" >/dev/null)
-for pkg in bootstrap htmx jsqr; do mkdir -p "$work/$pkg"; done
+(cd "$work" && npm pack --silent "bootstrap@$BOOTSTRAP" "htmx.org@$HTMX" "jsqr@$JSQR" "chart.js@$CHARTJS" \
+  "cytoscape@$CYTOSCAPE" >/dev/null)
+for pkg in bootstrap htmx jsqr chartjs cytoscape; do mkdir -p "$work/$pkg"; done
 tar xzf "$work/bootstrap-$BOOTSTRAP.tgz" -C "$work/bootstrap"
 tar xzf "$work/htmx.org-$HTMX.tgz" -C "$work/htmx"
 tar xzf "$work/jsqr-$JSQR.tgz" -C "$work/jsqr"
+tar xzf "$work/chart.js-$CHARTJS.tgz" -C "$work/chartjs"
+tar xzf "$work/cytoscape-$CYTOSCAPE.tgz" -C "$work/cytoscape"
 
 strip_maps() {  # drop `//# sourceMappingURL=...` and `/*# sourceMappingURL=... */` lines
   sed -E '/^[[:space:]]*(\/\/|\/\*)# sourceMappingURL=.*$/d' "$1" > "$2"
 }
 
-mkdir -p "$dest/bootstrap" "$dest/htmx" "$dest/jsqr"
+mkdir -p "$dest/bootstrap" "$dest/htmx" "$dest/jsqr" "$dest/chartjs" "$dest/cytoscape"
 strip_maps "$work/bootstrap/package/dist/css/bootstrap.min.css" "$dest/bootstrap/bootstrap.min.css"
 strip_maps "$work/bootstrap/package/dist/js/bootstrap.bundle.min.js" "$dest/bootstrap/bootstrap.bundle.min.js"
 cp "$work/bootstrap/package/LICENSE" "$dest/bootstrap/LICENSE"
@@ -37,4 +42,9 @@ cp "$work/htmx/package/LICENSE" "$dest/htmx/LICENSE"
 } > "$work/jsQR.min.js"
 strip_maps "$work/jsQR.min.js" "$dest/jsqr/jsQR.min.js"
 cp "$work/jsqr/package/LICENSE" "$dest/jsqr/LICENSE"
-echo "vendored bootstrap $BOOTSTRAP, htmx $HTMX, jsQR $JSQR into $dest"
+# The dashboard's charts (Chart.js UMD build: window.Chart) and network map (Cytoscape.js: window.cytoscape).
+strip_maps "$work/chartjs/package/dist/chart.umd.min.js" "$dest/chartjs/chart.umd.min.js"
+cp "$work/chartjs/package/LICENSE.md" "$dest/chartjs/LICENSE.md"
+strip_maps "$work/cytoscape/package/dist/cytoscape.min.js" "$dest/cytoscape/cytoscape.min.js"
+cp "$work/cytoscape/package/LICENSE" "$dest/cytoscape/LICENSE"
+echo "vendored bootstrap $BOOTSTRAP, htmx $HTMX, jsQR $JSQR, Chart.js $CHARTJS, Cytoscape.js $CYTOSCAPE into $dest"

@@ -4,6 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -191,6 +192,8 @@ CELERY_BROKER_CONNECTION_TIMEOUT = 1
 CELERY_BROKER_TRANSPORT_OPTIONS |= {"socket_connect_timeout": 1, "socket_timeout": 1}
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
 CELERY_BEAT_SCHEDULE["resend-queued-tasks"] = {"task": "config.resend_queued_tasks", "schedule": timedelta(minutes=1)}
+# Nightly, 03:30 in Seoul (18:30 UTC): indicator snapshots of every cluster and alliance, read by the trends.
+CELERY_BEAT_SCHEDULE["snapshot-indicators"] = {"task": "portal.snapshot_indicators", "schedule": crontab(minute=30, hour=18)}
 EVENT_OFFER_HOLD_HOURS = env.int("EVENT_OFFER_HOLD_HOURS", default=48)  # a freed seat is held this long
 
 REST_FRAMEWORK = {
@@ -270,6 +273,9 @@ MATCH_RUN_STALE_SECONDS = env.int("MATCH_RUN_STALE_SECONDS", default=2 * CELERY_
 MATCH_REVIEW_STALE_DAYS = env.int("MATCH_REVIEW_STALE_DAYS", default=14)
 MATCH_INTRO_REMIND_DAYS = env.int("MATCH_INTRO_REMIND_DAYS", default=7)
 MATCH_INTRO_EXPIRE_DAYS = env.int("MATCH_INTRO_EXPIRE_DAYS", default=30)
+# Decisions (yes or no on proposals) needed before the part weights are refitted from them: below a few
+# hundred, a refit that wins on the newest decisions is too often luck (manage.py bench_learning).
+MATCH_REFIT_MIN_DECISIONS = env.int("MATCH_REFIT_MIN_DECISIONS", default=300)
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,1 @@
+"""The portal's read-only API: cluster and alliance dashboards (the same tables as the pages)."""

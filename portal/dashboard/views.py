@@ -1,0 +1,74 @@
+"""The dashboard pages: the board, the "update now" button and the table downloads."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.regions import Region
+from portal.indicators.snapshots import snapshot_now
+
+from .access import period_choices, period_from, region_from, required_access, subject_or_404
+from .build import FULL, build_dashboard
+from .tables import table_csv, table_json
+
+EXPORT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8"}
+
+
+@login_required
+def dashboard_view(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
+    subject = subject_or_404(kind, slug)
+    access = required_access(request.user, subject)
+    try:
+        period = period_from(request.GET.get("period"))
+        chosen = request.GET.get("period", "")
+    except ValueError as exc:
+        messages.error(request, str(exc))
+        period, chosen = period_from(""), ""
+    region = region_from(request.GET.get("region"))
+    board = build_dashboard(subject=subject, access=access, period=period, region=region)
+    query = request.GET.urlencode()
+    context = {
+        "board": board, "subject": subject, "kind": kind, "full": access == FULL, "query": query,
+        "period_choices": period_choices(), "chosen_period": chosen, "regions": Region.choices,
+        "tables": board.tables,
+    }
+    return render(request, "portal/dashboard/page.html", context)
+
+
+@login_required
+@require_POST
+def refresh_view(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
+    """Managers: compute the snapshots of the current and previous month and quarter now."""
+    subject = subject_or_404(kind, slug)
+    if required_access(request.user, subject) != FULL:
+        raise PermissionDenied(_("Only the cluster's managers update its indicators."))
+    rows = snapshot_now(subject)
+    messages.success(request, _("Indicators updated: %(count)s snapshots computed.") % {"count": len(rows)})
+    return redirect(f"dashboard:{kind}", slug=slug)
+
+
+@login_required
+def export_view(request: HttpRequest, slug: str, kind: str, table: str, fmt: str) -> HttpResponse:
+    """One table as CSV (UTF-8 with a BOM, formula-escaped) or JSON, for the same period and region."""
+    subject = subject_or_404(kind, slug)
+    access = required_access(request.user, subject)
+    if fmt not in EXPORT_TYPES:
+        raise Http404(_("No such export."))
+    try:
+        period = period_from(request.GET.get("period"))
+    except ValueError as exc:
+        return HttpResponse(str(exc), status=400, content_type="text/plain; charset=utf-8")
+    board = build_dashboard(subject=subject, access=access, period=period, region=region_from(request.GET.get("region")))
+    found = board.tables.get(table)
+    if found is None:
+        raise Http404(_("No such table."))
+    body = table_csv(found) if fmt == "csv" else table_json(found, **board.meta())
+    response = HttpResponse(body, content_type=EXPORT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{subject.slug}-{period.label.replace("/", "_")}-{table}.{fmt}"'
+    return response

@@ -192,6 +192,8 @@ CELERY_BROKER_CONNECTION_TIMEOUT = 1
 CELERY_BROKER_TRANSPORT_OPTIONS |= {"socket_connect_timeout": 1, "socket_timeout": 1}
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
 CELERY_BEAT_SCHEDULE["resend-queued-tasks"] = {"task": "config.resend_queued_tasks", "schedule": timedelta(minutes=1)}
+# Lifecycle-stage thresholds that differ from the defaults in clusters/indicators/stage.py ({rule code: number}).
+INDICATOR_STAGE_THRESHOLDS: dict[str, float] = {}
 # Nightly, 03:30 in Seoul (18:30 UTC): indicator snapshots of every cluster and alliance, read by the trends.
 CELERY_BEAT_SCHEDULE["snapshot-indicators"] = {"task": "portal.snapshot_indicators", "schedule": crontab(minute=30, hour=18)}
 EVENT_OFFER_HOLD_HOURS = env.int("EVENT_OFFER_HOLD_HOURS", default=48)  # a freed seat is held this long

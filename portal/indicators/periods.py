@@ -28,7 +28,7 @@ class Period:
 
 
 def _zone() -> ZoneInfo:
-    return ZoneInfo(getattr(settings, "DISPLAY_TIME_ZONE", "Asia/Seoul"))
+    return ZoneInfo(settings.DISPLAY_TIME_ZONE)
 
 
 def _midnight(day: date) -> datetime:

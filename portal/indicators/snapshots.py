@@ -26,8 +26,8 @@ TREND_MONTHS = 12
 
 
 def indicator_config() -> IndicatorConfig:
-    """The package defaults, with stage thresholds overridden by ``INDICATOR_STAGE_THRESHOLDS`` if set."""
-    return IndicatorConfig(stage_thresholds=dict(getattr(settings, "INDICATOR_STAGE_THRESHOLDS", {}) or {}))
+    """The package defaults, with stage thresholds overridden by ``INDICATOR_STAGE_THRESHOLDS``."""
+    return IndicatorConfig(stage_thresholds=dict(settings.INDICATOR_STAGE_THRESHOLDS))
 
 
 def today_local() -> date:

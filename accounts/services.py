@@ -39,7 +39,8 @@ class PersonData:
     news_opt_in: bool = False
 
 
-def _user_create(*, person: PersonData, privacy_consent: bool) -> User:
+def user_create(*, person: PersonData, privacy_consent: bool) -> User:
+    """A person's account, without an organisation (signup and invitations add the membership)."""
     if not privacy_consent:
         raise DomainError(_("You must agree to the privacy policy to sign up."))
     email = person.email.strip().lower()
@@ -84,7 +85,7 @@ def signup_with_organization(
     """A new person and their new organisation, pending until a cluster manager verifies it."""
     if not clusters:
         raise DomainError(_("Choose at least one cluster to join."))
-    user = _user_create(person=person, privacy_consent=privacy_consent)
+    user = user_create(person=person, privacy_consent=privacy_consent)
     org = Organization.objects.create(status=OrganizationStatus.PENDING, **org_fields)
     Membership.objects.create(user=user, organization=org, role=MembershipRole.ADMIN)
     ClusterMembership.objects.bulk_create(
@@ -97,7 +98,7 @@ def signup_with_organization(
 @transaction.atomic
 def signup_join_request(*, person: PersonData, privacy_consent: bool, organization: Organization) -> User:
     """A new person asking to join an existing organisation; its admins approve."""
-    user = _user_create(person=person, privacy_consent=privacy_consent)
+    user = user_create(person=person, privacy_consent=privacy_consent)
     Membership.objects.create(user=user, organization=organization, status=MembershipStatus.REQUESTED)
     _send_verification(user)
     for admin in selectors.organization_people(org=organization).filter(role=MembershipRole.ADMIN):
@@ -370,7 +371,7 @@ def invitation_signup(*, invitation: Invitation, person: PersonData, privacy_con
     """A new person creating their account from an invitation joins the organisation at once."""
     if person.email.strip().lower() != invitation.email.lower():
         raise NotAllowed(_("This invitation was sent to a different email address."))
-    user = _user_create(person=person, privacy_consent=privacy_consent)
+    user = user_create(person=person, privacy_consent=privacy_consent)
     invitation_accept(invitation=invitation, user=user)
     user.refresh_from_db()
     return user

@@ -54,5 +54,6 @@ urlpatterns = [
     path("", include("accounts.api.urls")),
     path("", include("matching.api.urls")),
     path("", include("events.api.urls")),
+    path("", include("mentoring.api.urls")),
     path("", include("portal.api.urls")),
 ]

@@ -20,6 +20,7 @@ urlpatterns = [
     path("listings/", include("matching.urls")),
     path("matches/", include("matching.review.urls")),
     path("events/", include("events.urls")),
+    path("mentoring/", include("mentoring.urls")),
     path("", include("portal.dashboard.urls")),  # /clusters/<slug>/dashboard/, /alliances/<slug>/dashboard/
     # Before the admin's own URLs: its sign-in counts failures like the login page does.
     path("admin/login/", admin_login_view, name="admin-login"),

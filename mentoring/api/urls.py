@@ -1,0 +1,11 @@
+from rest_framework.routers import DefaultRouter
+
+from .views import MentorViewSet, ProgrammeViewSet, SeatViewSet, SessionViewSet
+
+router = DefaultRouter()
+router.register("mentoring/mentors", MentorViewSet, basename="mentoring-mentor")
+router.register("mentoring/programmes", ProgrammeViewSet, basename="mentoring-programme")
+router.register("mentoring/seats", SeatViewSet, basename="mentoring-seat")
+router.register("mentoring/sessions", SessionViewSet, basename="mentoring-session")
+
+urlpatterns = router.urls

@@ -1,0 +1,134 @@
+"""Mentoring API: the mentor directory, programmes, panel seats (accept, decline) and sessions.
+
+Object-level permissions come from the selectors' querysets: a mentor sees the seats offered to them,
+a startup's members its published panel, managers their clusters' programmes; anything else is 404.
+"""
+
+from django.utils.translation import gettext as _
+from django_filters import rest_framework as filters
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.response import Response
+
+from .. import panels, selectors, sessions
+from ..models import Availability, MentoringSession, MentorLanguage, MentorProfile, PanelSeat, SeatStatus
+from .serializers import (
+    DeclineInputSerializer,
+    FeedbackInputSerializer,
+    MentorSerializer,
+    ProgrammeSerializer,
+    SeatSerializer,
+    SessionInputSerializer,
+    SessionSerializer,
+)
+
+
+class MentorFilter(filters.FilterSet):
+    q = filters.CharFilter(method="noop", max_length=200, help_text="Words (Korean or English) in name, expertise or publications.")
+    area = filters.CharFilter(method="noop", max_length=60, help_text="Slug of a therapeutic area or technology.")
+    language = filters.ChoiceFilter(method="noop", choices=MentorLanguage.choices)
+    availability = filters.ChoiceFilter(method="noop", choices=Availability.choices)
+
+    class Meta:
+        model = MentorProfile
+        fields = ["q", "area", "language", "availability"]
+
+    def noop(self, queryset, name, value):
+        return queryset  # applied by the selector, which the view calls with the cleaned values
+
+
+class MentorViewSet(viewsets.ReadOnlyModelViewSet):
+    """Verified mentors, for members of verified organisations (empty for anyone else)."""
+
+    serializer_class = MentorSerializer
+    permission_classes = [IsAuthenticated]
+    filterset_class = MentorFilter
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return MentorProfile.objects.none()
+        form = MentorFilter(self.request.query_params, queryset=MentorProfile.objects.none()).form
+        values = form.cleaned_data if form.is_valid() else {}
+        return selectors.mentor_directory(
+            user=self.request.user, **{k: values.get(k) or "" for k in ("q", "area", "language", "availability")}
+        ).prefetch_related("publications")
+
+
+class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet):
+    """Programmes past their draft (drafts too for their cluster's managers), newest first."""
+
+    serializer_class = ProgrammeSerializer
+    permission_classes = [AllowAny]
+    filterset_fields = ["status"]
+
+    def get_queryset(self):
+        return selectors.visible_programmes(self.request.user).order_by("-starts_on", "id")
+
+
+class SeatViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Panel seats the caller may see: offered to them, on their organisation's panel, or in programmes they manage."""
+
+    serializer_class = SeatSerializer
+    permission_classes = [IsAuthenticated]
+    filterset_fields = ["programme", "status", "startup"]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return PanelSeat.objects.none()
+        return selectors.visible_seats(self.request.user).order_by("programme_id", "startup_id", "id")
+
+    @extend_schema(request=None, responses={200: SeatSerializer})
+    @action(detail=True, methods=["post"])
+    def accept(self, request, pk=None):
+        """The mentor takes the seat (409 when their capacity is full or the seat is no longer waiting)."""
+        seat = panels.seat_accept(user=request.user, seat_id=self.get_object().pk)
+        return Response(SeatSerializer(self.get_queryset().get(pk=seat.pk)).data)
+
+    @extend_schema(request=DeclineInputSerializer, responses={200: SeatSerializer})
+    @action(detail=True, methods=["post"])
+    def decline(self, request, pk=None):
+        """The mentor declines; the seat is refilled with every other seat kept."""
+        data = DeclineInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        seat, _refills = panels.seat_decline(user=request.user, seat_id=self.get_object().pk,
+                                             reason=data.validated_data.get("reason", ""))
+        return Response(SeatSerializer(PanelSeat.objects.select_related(
+            "programme", "startup", "mentor__user").get(pk=seat.pk)).data)
+
+
+class SessionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Mentoring sessions of the caller as mentor, of their organisations, or of programmes they manage."""
+
+    serializer_class = SessionSerializer
+    permission_classes = [IsAuthenticated]
+    filterset_fields = ["programme", "seat"]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return MentoringSession.objects.none()
+        return selectors.visible_sessions(self.request.user).order_by("-held_on", "-id")
+
+    @extend_schema(request=SessionInputSerializer, responses={201: SessionSerializer})
+    def create(self, request):
+        """Log a session of an accepted seat (writes one mentoring linkage)."""
+        data = SessionInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        seat_id = data.validated_data.pop("seat")
+        if not selectors.visible_seats(request.user).filter(pk=seat_id, status=SeatStatus.ACCEPTED).exists():
+            raise ValidationError({"seat": [_("Not an accepted seat you may log sessions for.")]})
+        session = sessions.session_log(user=request.user, seat_id=seat_id, **data.validated_data)
+        return Response(SessionSerializer(session).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=FeedbackInputSerializer, responses={200: SessionSerializer})
+    @action(detail=True, methods=["post"])
+    def feedback(self, request, pk=None):
+        """Your side's rating (1–5) and note."""
+        data = FeedbackInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        session = sessions.session_feedback(user=request.user, session_id=self.get_object().pk,
+                                            rating=int(data.validated_data["rating"]),
+                                            note=data.validated_data.get("note", ""))
+        return Response(SessionSerializer(session).data)

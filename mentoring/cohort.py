@@ -1,0 +1,154 @@
+"""From the database to the optimiser: a programme's cohort as an ``assignment.Instance``.
+
+Startups are the programme's cohort; mentors are its enlisted mentors (or, when it enlisted none,
+every mentor serving its cluster) who are verified and available. A mentor's capacity here is
+what their capacity leaves after seats they hold in other open programmes. Hard conflicts: the
+startup is among the mentor's affiliated or invested organisations, the mentor belongs to it, or it
+is the organisation they mentor for. Fit comes from ``scoring.pair_scores`` (or the scorer given).
+"""
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from django.db.models import Count, QuerySet
+
+from accounts.models import Membership, MembershipStatus, Organization
+from matching.models import Listing, ListingSide, ListingStatus
+from taxonomy.models import FacetKind
+
+from .assignment import Instance
+from .models import (
+    HOLDING_SEAT_STATUSES,
+    Availability,
+    CohortStartup,
+    MentorProfile,
+    MentorStatus,
+    PanelSeat,
+    Programme,
+    ProgrammeApplication,
+    ProgrammeStatus,
+)
+from .scoring import MentorCard, StartupCard, pair_scores
+
+Scorer = Callable[[list[StartupCard], list[MentorCard]], dict[tuple[str, str], float]]
+FIT_KINDS = (FacetKind.THERAPEUTIC_AREA, FacetKind.TECHNOLOGY)
+
+
+@dataclass
+class Cohort:
+    instance: Instance
+    startups: dict[str, Organization]
+    mentors: dict[str, MentorProfile]
+
+
+def _facet_keys(facets: Iterable) -> set[str]:
+    return {f"{f.kind}:{f.slug}" for f in facets if f.kind in FIT_KINDS}
+
+
+def startup_cards(programme: Programme, orgs: list[Organization]) -> list[StartupCard]:
+    """Each startup's open needs and its application's focus (two or three queries)."""
+    ids = [o.pk for o in orgs]
+    facets: dict[int, set[str]] = {pk: set() for pk in ids}
+    languages: dict[int, set[str]] = {pk: set() for pk in ids}
+    texts: dict[int, list[str]] = {pk: [] for pk in ids}
+    needs = Listing.objects.filter(organization_id__in=ids, side=ListingSide.NEED, status=ListingStatus.OPEN)
+    for listing in needs.prefetch_related("therapeutic_areas", "technologies"):
+        org = listing.organization_id
+        facets[org] |= _facet_keys([*listing.therapeutic_areas.all(), *listing.technologies.all()])
+        languages[org].add(listing.language)
+        texts[org] += [listing.title, listing.description]
+    applications = ProgrammeApplication.objects.filter(programme=programme, organization_id__in=ids)
+    for application in applications.select_related("submitted_by").prefetch_related("focus"):
+        org = application.organization_id
+        facets[org] |= _facet_keys(application.focus.all())
+        if application.submitted_by_id:
+            languages[org].add(application.submitted_by.language)
+    return [StartupCard(str(pk), frozenset(facets[pk]), frozenset(languages[pk]), tuple(texts[pk])) for pk in ids]
+
+
+def mentor_card(profile: MentorProfile) -> MentorCard:
+    facets = _facet_keys([*profile.therapeutic_areas.all(), *profile.technologies.all()])
+    texts = (profile.headline, profile.expertise, profile.career, *(p.title for p in profile.publications.all()))
+    return MentorCard(str(profile.pk), frozenset(facets), frozenset(profile.language_list), tuple(t for t in texts if t))
+
+
+def _mentor_qs() -> QuerySet[MentorProfile]:
+    return MentorProfile.objects.select_related("user").prefetch_related(
+        "therapeutic_areas", "technologies", "publications", "affiliated_organizations", "invested_organizations",
+    )
+
+
+def eligible_mentors(programme: Programme) -> QuerySet[MentorProfile]:
+    qs = _mentor_qs().filter(status=MentorStatus.VERIFIED, availability=Availability.AVAILABLE, user__is_active=True)
+    if programme.cohort_mentors.exists():
+        return qs.filter(cohorts__programme=programme).order_by("id")
+    return qs.filter(clusters=programme.cluster_id).order_by("id")
+
+
+def held_elsewhere(programme: Programme, mentor_ids: Iterable[int]) -> Counter:
+    """Seats each mentor holds (published or accepted) in the other programmes that are not closed."""
+    rows = (
+        PanelSeat.objects.filter(mentor_id__in=list(mentor_ids), status__in=HOLDING_SEAT_STATUSES)
+        .exclude(programme=programme).exclude(programme__status=ProgrammeStatus.CLOSED)
+        .values("mentor_id").annotate(n=Count("id")).values_list("mentor_id", "n")
+    )
+    return Counter(dict(rows))
+
+
+def conflict_pairs(mentors: Iterable[MentorProfile], startup_ids: set[int]) -> set[tuple[str, str]]:
+    """(startup id, mentor id) pairs that may never be assigned."""
+    mentors = list(mentors)
+    own: dict[int, set[int]] = {}
+    for user_id, org_id in Membership.objects.filter(
+        user_id__in=[m.user_id for m in mentors], status=MembershipStatus.ACTIVE
+    ).values_list("user_id", "organization_id"):
+        own.setdefault(user_id, set()).add(org_id)
+    pairs = set()
+    for m in mentors:
+        orgs = {o.pk for o in m.affiliated_organizations.all()} | {o.pk for o in m.invested_organizations.all()}
+        orgs |= own.get(m.user_id, set()) | ({m.organization_id} if m.organization_id else set())
+        pairs |= {(str(s), str(m.pk)) for s in orgs & startup_ids}
+    return pairs
+
+
+def build_cohort(
+    programme: Programme, *, scorer: Scorer = pair_scores, keep: Iterable[PanelSeat] = (),
+    also: Iterable[PanelSeat] = (),
+) -> Cohort:
+    """The programme as an optimiser instance.
+
+    ``keep`` are seats that stay (the refill's fixed seats): their mentors are in the instance even
+    when no longer eligible, with room for at least those seats, and their pairs keep their stored
+    fit. ``also`` are seats that must be known to the instance without being kept (the declined ones).
+    """
+    keep, also = list(keep), list(also)
+    orgs = [c.organization for c in CohortStartup.objects.filter(programme=programme).select_related("organization")]
+    # A seat's startup is in the cohort; should one not be (removed by hand in the admin), it stays known.
+    missing = {s.startup_id for s in [*keep, *also]} - {o.pk for o in orgs}
+    orgs += list(Organization.objects.filter(pk__in=missing).order_by("pk"))
+    startups = {str(o.pk): o for o in orgs}
+    eligible = {str(m.pk): m for m in eligible_mentors(programme)}
+    extra_ids = {s.mentor_id for s in [*keep, *also]} - {int(k) for k in eligible}
+    mentors = {**eligible, **{str(m.pk): m for m in _mentor_qs().filter(pk__in=extra_ids)}}
+    fixed = Counter(str(s.mentor_id) for s in keep)
+    held = held_elsewhere(programme, [m.pk for m in mentors.values()])
+    capacity = {}
+    for key, m in mentors.items():
+        room = max(m.capacity - held[m.pk], 0) if key in eligible else 0
+        capacity[key] = max(room, fixed[key])
+    cards = startup_cards(programme, orgs)
+    scores = scorer(cards, [mentor_card(m) for k, m in eligible.items() if capacity[k] > 0])
+    scores = {pair: float(w) for pair, w in scores.items() if pair[0] in startups and pair[1] in mentors}
+    kept_pairs = set()
+    for seat in [*keep, *also]:
+        pair = (str(seat.startup_id), str(seat.mentor_id))
+        scores.setdefault(pair, seat.score)
+        if seat in keep:
+            kept_pairs.add(pair)
+    conflicts = conflict_pairs(mentors.values(), {o.pk for o in orgs}) - kept_pairs
+    instance = Instance(
+        startups=tuple(startups), capacity=capacity, scores=scores, conflicts=frozenset(conflicts),
+        panel=programme.panel_size,
+    )
+    return Cohort(instance=instance, startups=startups, mentors=mentors)

@@ -1,1 +1,0 @@
-"""Mentor profiles, programmes, cohorts and sessions (built by the mentoring work)."""

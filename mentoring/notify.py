@@ -1,0 +1,65 @@
+"""Mentoring emails, each rendered in the recipient's language and queued after commit."""
+
+from django.conf import settings
+from django.urls import reverse
+
+from accounts.models import User
+from core.emails import send_templated_email
+
+from .models import MentorInvitation, PanelSeat, Programme
+
+
+def _url(name: str, *args) -> str:
+    return settings.SITE_URL + reverse(name, args=args)
+
+
+def invitation_email(invitation: MentorInvitation) -> None:
+    """The invitee has no language on record yet: the inviter's language is the best guess."""
+    inviter = invitation.invited_by
+    send_templated_email(
+        to=invitation.email, language=inviter.language, template="mentoring_invitation",
+        context={"inviter": inviter, "cluster": invitation.cluster,
+                 "url": _url("mentoring:invitation", invitation.token)},
+    )
+
+
+def mentor_verified_email(user: User) -> None:
+    send_templated_email(
+        to=user.email, language=user.language, template="mentoring_verified",
+        context={"user": user, "url": _url("mentoring:my_profile")},
+    )
+
+
+def seats_published_email(programme: Programme, seats: list[PanelSeat]) -> None:
+    """One email per mentor, naming every startup of this programme waiting for their answer."""
+    by_mentor: dict[int, list[PanelSeat]] = {}
+    for seat in seats:
+        by_mentor.setdefault(seat.mentor_id, []).append(seat)
+    for mentor_seats in by_mentor.values():
+        user = mentor_seats[0].mentor.user
+        send_templated_email(
+            to=user.email, language=user.language, template="mentoring_seats_published",
+            context={"user": user, "programme": programme, "startups": [s.startup for s in mentor_seats],
+                     "url": _url("mentoring:my_seats")},
+        )
+
+
+def seat_refilled_email(seat: PanelSeat) -> None:
+    """A freed seat offered to another mentor."""
+    user = seat.mentor.user
+    send_templated_email(
+        to=user.email, language=user.language, template="mentoring_seat_refilled",
+        context={"user": user, "programme": seat.programme, "startup": seat.startup, "url": _url("mentoring:my_seats")},
+    )
+
+
+def seat_answered_email(seat: PanelSeat, refills: list[PanelSeat] | None = None) -> None:
+    """Tell the programme's cluster managers that a mentor accepted or declined (and who refills it)."""
+    programme = seat.programme
+    for manager in programme.cluster.managers.filter(is_active=True):
+        send_templated_email(
+            to=manager.email, language=manager.language, template="mentoring_seat_answered",
+            context={"manager": manager, "seat": seat, "mentor": seat.mentor.user, "startup": seat.startup,
+                     "programme": programme, "accepted": seat.status == "accepted", "refills": refills or [],
+                     "url": _url("mentoring:manage_programme", programme.pk)},
+        )

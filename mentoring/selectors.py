@@ -1,0 +1,229 @@
+"""Reads for mentoring: who may see and manage what, lists with a constant number of queries."""
+
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
+
+from accounts.models import MembershipStatus, Organization, OrganizationStatus, User
+from accounts.selectors import managed_cluster_ids, member_org_ids
+
+from .models import (
+    ApplicationStatus,
+    Availability,
+    MentoringSession,
+    MentorProfile,
+    MentorStatus,
+    PanelSeat,
+    Programme,
+    ProgrammeApplication,
+    ProgrammeStatus,
+    Publication,
+    SeatStatus,
+)
+
+# What each side sees of a panel: a startup never sees the manager's drafts (proposed seats).
+STARTUP_VISIBLE_SEATS = (SeatStatus.PUBLISHED, SeatStatus.ACCEPTED)
+MENTOR_VISIBLE_SEATS = (SeatStatus.PUBLISHED, SeatStatus.ACCEPTED, SeatStatus.DECLINED)
+
+
+def can_manage_cluster(user: User, cluster_id: int) -> bool:
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or cluster_id in managed_cluster_ids(user)
+
+
+def can_manage_programme(user: User, programme: Programme) -> bool:
+    return can_manage_cluster(user, programme.cluster_id)
+
+
+def verified_organizations(user: User) -> QuerySet[Organization]:
+    """The verified organisations the user actively belongs to."""
+    if not user.is_authenticated:
+        return Organization.objects.none()
+    return Organization.objects.filter(
+        status=OrganizationStatus.VERIFIED, memberships__user=user, memberships__status=MembershipStatus.ACTIVE,
+    ).order_by("id")
+
+
+def mentor_profile_of(user: User) -> MentorProfile | None:
+    if not user.is_authenticated:
+        return None
+    return MentorProfile.objects.filter(user=user).first()
+
+
+def may_browse_mentors(user: User) -> bool:
+    """Members of verified organisations, cluster managers and verified mentors see the directory."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser or managed_cluster_ids(user) or verified_organizations(user).exists():
+        return True
+    return MentorProfile.objects.filter(user=user, status=MentorStatus.VERIFIED).exists()
+
+
+def _with_cards(qs: QuerySet[MentorProfile]) -> QuerySet[MentorProfile]:
+    return qs.select_related("user", "organization").prefetch_related(
+        "therapeutic_areas", "technologies", "partnership_types", "clusters",
+    )
+
+
+def mentor_directory(
+    *, user: User, q: str = "", area: str = "", language: str = "", availability: str = "", cluster: str = "",
+) -> QuerySet[MentorProfile]:
+    """Verified mentors, searched word by word (Korean or English) in name, headline, expertise,
+    career and publication titles; filtered by therapeutic area or technology (slug), language,
+    availability and cluster (slug)."""
+    if not may_browse_mentors(user):
+        return MentorProfile.objects.none()
+    qs = MentorProfile.objects.filter(status=MentorStatus.VERIFIED, user__is_active=True)
+    for word in q.split()[:10]:
+        titles = Publication.objects.filter(mentor=OuterRef("pk"), title__icontains=word)
+        qs = qs.filter(
+            Q(user__full_name__icontains=word) | Q(headline__icontains=word) | Q(expertise__icontains=word)
+            | Q(career__icontains=word) | Exists(titles)
+        )
+    if area:
+        qs = qs.filter(Q(therapeutic_areas__slug=area) | Q(technologies__slug=area))
+    if language:
+        # Codes are two letters from a fixed list joined by commas: a code never straddles a comma.
+        qs = qs.filter(languages__contains=language)
+    if availability in Availability.values:
+        qs = qs.filter(availability=availability)
+    if cluster:
+        qs = qs.filter(clusters__slug=cluster)
+    return _with_cards(qs.distinct()).order_by("user__full_name", "id")
+
+
+def mentor_for_viewer(*, user: User, pk: int) -> MentorProfile | None:
+    """A mentor's page: verified mentors for directory readers; any mentor for themselves and for the
+    managers of a cluster they serve (who verify them)."""
+    profile = _with_cards(MentorProfile.objects.filter(pk=pk)).prefetch_related("publications").first()
+    if profile is None or not user.is_authenticated:
+        return None
+    if profile.user_id == user.pk or user.is_superuser:
+        return profile
+    if any(c.pk in managed_cluster_ids(user) for c in profile.clusters.all()):
+        return profile
+    return profile if profile.is_verified and may_browse_mentors(user) else None
+
+
+def mentors_to_verify(*, user: User) -> QuerySet[MentorProfile]:
+    """Pending mentors who serve a cluster the user manages, oldest first."""
+    qs = MentorProfile.objects.filter(status=MentorStatus.PENDING)
+    if not user.is_superuser:
+        qs = qs.filter(clusters__in=managed_cluster_ids(user))
+    return _with_cards(qs.distinct()).order_by("created_at", "id")
+
+
+def visible_programmes(user: User) -> QuerySet[Programme]:
+    """Programmes past their draft for everyone; drafts for their cluster's managers."""
+    qs = Programme.objects.select_related("cluster")
+    if user.is_authenticated and user.is_superuser:
+        return qs
+    condition = ~Q(status=ProgrammeStatus.DRAFT)
+    if user.is_authenticated and managed_cluster_ids(user):
+        condition |= Q(cluster_id__in=managed_cluster_ids(user))
+    return qs.filter(condition)
+
+
+def managed_programmes(*, user: User) -> QuerySet[Programme]:
+    """A manager's programmes with their counts (one query whatever the page size)."""
+    qs = Programme.objects.select_related("cluster")
+    if not user.is_superuser:
+        qs = qs.filter(cluster_id__in=managed_cluster_ids(user))
+    return qs.annotate(
+        n_startups=Count("cohort_startups", distinct=True),
+        n_applications=Count("applications", filter=Q(applications__status=ApplicationStatus.SUBMITTED),
+                             distinct=True),
+        n_accepted=Count("seats", filter=Q(seats__status=SeatStatus.ACCEPTED), distinct=True),
+        n_waiting=Count("seats", filter=Q(seats__status=SeatStatus.PUBLISHED), distinct=True),
+    ).order_by("-starts_on", "id")
+
+
+def my_applications(*, user: User, programme: Programme) -> QuerySet[ProgrammeApplication]:
+    return ProgrammeApplication.objects.filter(
+        programme=programme, organization_id__in=member_org_ids(user)
+    ).select_related("organization")
+
+
+def _seats(qs: QuerySet[PanelSeat]) -> QuerySet[PanelSeat]:
+    return qs.select_related("programme__cluster", "startup", "mentor__user")
+
+
+def mentor_seats(*, user: User) -> QuerySet[PanelSeat]:
+    """The startups assigned to the user as a mentor (waiting, accepted and declined), newest programme first."""
+    if not user.is_authenticated:
+        return PanelSeat.objects.none()
+    return _seats(PanelSeat.objects.filter(mentor__user=user, status__in=MENTOR_VISIBLE_SEATS)).order_by(
+        "-programme__starts_on", "programme_id", "startup_id", "id"
+    )
+
+
+def startup_panels(*, user: User) -> QuerySet[PanelSeat]:
+    """The published panels of the user's organisations (never another startup's)."""
+    if not user.is_authenticated:
+        return PanelSeat.objects.none()
+    return _seats(
+        PanelSeat.objects.filter(startup_id__in=member_org_ids(user), status__in=STARTUP_VISIBLE_SEATS)
+    ).order_by("-programme__starts_on", "programme_id", "startup_id", "-score", "id")
+
+
+def programme_seats(*, programme: Programme) -> QuerySet[PanelSeat]:
+    """Every seat of a programme for its managers, live ones first."""
+    return _seats(PanelSeat.objects.filter(programme=programme)).order_by("startup_id", "status", "-score", "id")
+
+
+def visible_seats(user: User) -> QuerySet[PanelSeat]:
+    """Seats the user may see: their own as mentor, their organisations' published panels, and every
+    seat of the programmes they manage."""
+    if not user.is_authenticated:
+        return PanelSeat.objects.none()
+    if user.is_superuser:
+        return _seats(PanelSeat.objects.all())
+    condition = Q(mentor__user=user, status__in=MENTOR_VISIBLE_SEATS) | Q(
+        startup_id__in=member_org_ids(user), status__in=STARTUP_VISIBLE_SEATS
+    )
+    if managed_cluster_ids(user):
+        condition |= Q(programme__cluster_id__in=managed_cluster_ids(user))
+    return _seats(PanelSeat.objects.filter(condition))
+
+
+def visible_sessions(user: User) -> QuerySet[MentoringSession]:
+    """Sessions of the user as mentor, of their organisations, and of the programmes they manage."""
+    if not user.is_authenticated:
+        return MentoringSession.objects.none()
+    qs = MentoringSession.objects.select_related("startup", "mentor__user", "programme")
+    if user.is_superuser:
+        return qs
+    condition = Q(mentor__user=user) | Q(startup_id__in=member_org_ids(user))
+    if managed_cluster_ids(user):
+        condition |= Q(programme__cluster_id__in=managed_cluster_ids(user))
+    return qs.filter(condition)
+
+
+def responsiveness(*, programme: Programme) -> list[MentorProfile]:
+    """Per mentor with seats in the programme: last activity, seats offered and answered, the
+    response rate (answered / offered, None when nothing was offered) and sessions logged. Two queries."""
+    mine = Q(seats__programme=programme)
+    offered = mine & Q(seats__status__in=[SeatStatus.PUBLISHED, SeatStatus.ACCEPTED, SeatStatus.DECLINED])
+    answered = mine & Q(seats__status__in=[SeatStatus.ACCEPTED, SeatStatus.DECLINED], seats__responded_at__isnull=False)
+    rows = list(
+        MentorProfile.objects.filter(seats__programme=programme).select_related("user").annotate(
+            n_offered=Count("seats", filter=offered, distinct=True),
+            n_answered=Count("seats", filter=answered, distinct=True),
+            n_accepted=Count("seats", filter=mine & Q(seats__status=SeatStatus.ACCEPTED), distinct=True),
+            last_answer_at=Max("seats__responded_at", filter=mine),
+        ).distinct().order_by("user__full_name", "id")
+    )
+    sessions = dict(
+        MentoringSession.objects.filter(programme=programme).values("mentor_id").annotate(n=Count("id"))
+        .values_list("mentor_id", "n")
+    )
+    for row in rows:
+        row.response_rate = row.n_answered / row.n_offered if row.n_offered else None
+        row.n_sessions = sessions.get(row.pk, 0)
+    return rows
+
+
+def session_sides(*, user: User, session: MentoringSession) -> tuple[bool, bool]:
+    """(as mentor, as startup): which side's feedback the user may give."""
+    if not user.is_authenticated:
+        return False, False
+    return session.mentor.user_id == user.pk, session.startup_id in member_org_ids(user)

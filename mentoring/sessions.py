@@ -1,0 +1,117 @@
+"""Mentoring sessions: logging one (it writes the ``mentoring`` linkage) and each side's feedback.
+
+The linkage joins the startup and the organisation the mentor mentors for (see
+``mentoring.models.profiles``): the organisation the mentor chose, else their own one-person
+``service`` organisation, made here the first time it is needed.
+"""
+
+from datetime import date, datetime, time
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import Organization, OrganizationKind, OrganizationStatus, User
+from accounts.regions import Region
+from accounts.selectors import member_org_ids
+from clusters.linkages import linkage_record
+from clusters.models import ClusterMembership, ClusterMembershipStatus, Linkage, LinkageKind
+from core.errors import DomainError, NotAllowed
+
+from . import selectors
+from .models import MentoringSession, MentorProfile, PanelSeat, SeatStatus
+
+MENTOR_ORG_SOURCE = "mentoring"
+EARLIEST = date(2000, 1, 1)
+
+
+def linkage_organization(profile: MentorProfile) -> Organization:
+    """The organisation a mentor's sessions count for; an independent mentor's is made once."""
+    if profile.organization_id:
+        return profile.organization
+    user = profile.user
+    clusters = list(profile.clusters.all())
+    # Region is required: the first region of a cluster the mentor serves is the best guess.
+    region = next((r for c in clusters for r in (c.regions or []) if r in Region.values), Region.SEOUL)
+    org, created = Organization.objects.get_or_create(
+        source=MENTOR_ORG_SOURCE, external_id=f"mentor-{profile.pk}",
+        defaults={
+            "name_ko": f"{user.full_name} (멘토)", "name_en": f"{user.full_name} (mentor)",
+            "kind": OrganizationKind.SERVICE, "region": region, "country": "KR",
+            "description": "Independent mentor.", "status": OrganizationStatus.VERIFIED,
+            "verified_at": profile.verified_at or timezone.now(), "verified_by_id": profile.verified_by_id,
+        },
+    )
+    if created:
+        ClusterMembership.objects.bulk_create(
+            [ClusterMembership(organization=org, cluster=c, status=ClusterMembershipStatus.APPROVED,
+                               decided_at=timezone.now()) for c in clusters],
+            ignore_conflicts=True,
+        )
+    MentorProfile.objects.filter(pk=profile.pk, organization__isnull=True).update(organization=org)
+    profile.organization = org
+    return org
+
+
+def session_linkage(session: MentoringSession) -> Linkage | None:
+    """The session's one edge (a repeat returns the stored edge, writing nothing)."""
+    mentor_org = linkage_organization(session.mentor)
+    return linkage_record(
+        kind=LinkageKind.MENTORING, org_a=session.startup_id, org_b=mentor_org, source=session,
+        at=timezone.make_aware(datetime.combine(session.held_on, time(12))),
+        cluster=session.programme.cluster_id if session.programme_id else None,
+    )
+
+
+@transaction.atomic
+def session_log(*, user: User, seat_id: int, held_on: date, duration_minutes: int, topics: str,
+                follow_ups: str = "") -> MentoringSession:
+    """The mentor or a member of the startup records a session of an accepted seat."""
+    seat = PanelSeat.objects.select_related("mentor__user", "mentor__organization", "programme", "startup").filter(
+        pk=seat_id).first()
+    if seat is None:
+        raise DomainError(_("This seat no longer exists."))
+    is_mentor = user.is_authenticated and seat.mentor.user_id == user.pk
+    allowed = is_mentor or seat.startup_id in member_org_ids(user) or selectors.can_manage_programme(user, seat.programme)
+    if not allowed:
+        raise NotAllowed(_("Only the mentor, the startup or the programme's managers can log its sessions."))
+    if seat.status != SeatStatus.ACCEPTED:
+        raise DomainError(_("Sessions can be logged once the mentor has accepted the seat."))
+    if held_on > timezone.localdate():
+        raise DomainError(_("Log a session once it has taken place."))
+    if held_on < EARLIEST:
+        raise DomainError(_("Give a date from 2000 on."))
+    if not 1 <= duration_minutes <= 600:
+        raise DomainError(_("A session lasts between 1 and 600 minutes."))
+    if not topics.strip():
+        raise DomainError(_("Say what you talked about."))
+    session = MentoringSession.objects.create(
+        seat=seat, programme=seat.programme, startup=seat.startup, mentor=seat.mentor, held_on=held_on,
+        duration_minutes=duration_minutes, topics=topics.strip()[:2000], follow_ups=follow_ups.strip()[:2000],
+        logged_by=user,
+    )
+    if is_mentor:
+        MentorProfile.objects.filter(pk=seat.mentor_id).update(last_activity_at=timezone.now())
+    session_linkage(session)
+    return session
+
+
+@transaction.atomic
+def session_feedback(*, user: User, session_id: int, rating: int, note: str = "") -> MentoringSession:
+    """One side's rating (1–5) and note; a person on both sides gives the mentor's."""
+    session = MentoringSession.objects.select_for_update(of=("self",)).select_related("mentor").filter(
+        pk=session_id).first()
+    if session is None:
+        raise DomainError(_("This session no longer exists."))
+    as_mentor, as_startup = selectors.session_sides(user=user, session=session)
+    if not (as_mentor or as_startup):
+        raise NotAllowed(_("Only the mentor and the startup give feedback on a session."))
+    if not 1 <= rating <= 5:
+        raise DomainError(_("Rate the session from 1 to 5."))
+    if as_mentor:
+        session.mentor_rating, session.mentor_note = rating, note.strip()[:2000]
+        MentorProfile.objects.filter(pk=session.mentor_id).update(last_activity_at=timezone.now())
+    else:
+        session.startup_rating, session.startup_note = rating, note.strip()[:2000]
+    session.save()
+    return session

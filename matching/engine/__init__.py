@@ -15,8 +15,11 @@ API (what the Django layer calls)
 
 - Candidates are of `kinds` (default hospital + university), never the query itself; organisations
   already linked to the query come only after all others (novelty).
-- `parts` are the score parts (text, text_max, embed, facets, peers, copartner, popularity,
-  capacity, region; see scores.py), `score` their weighted sum with `model.weights`;
+- `parts` are the score parts (text, text_max, embed, facets, activity, peers, copartner, popularity,
+  capacity, region; see scores.py), `score` their weighted sum with `model.weights`; where the corpus
+  has history, organisations with no known partnership also get fixed positions of the list
+  (ranking.NEWCOMER_POSITIONS, `positions=` on rank_query / rank_new_listing) and an explanation key
+  `new_to_network`;
   `model.weights_info` holds the refit's held-out figures and whether it was adopted;
   `model.version` is the model version to store on a Match.
 - `explain=True` explains every candidate, `explain=5` only the first five (what a re-rank stores).
@@ -43,7 +46,7 @@ in its row, and never inside a function (only third-party Kiwi and the USE encod
     vectors                          TF-IDF, facet and USE vectors of listings
     tokens | embed | capacity        matching tokens; the USE encoder; capacity facts
     bridge                           the Korean-English term map
-    text | exchange | cache | metrics | exposure | topk | terms_ko_en
+    text | exchange | cache | metrics | exposure | topk | terms_ko_en | lexical (organisation BM25)
     types                            the plain records (Organization, Listing, Link, Dataset, Candidate)
 """
 

@@ -47,10 +47,10 @@ class ListingVectors:
     tokens: list[list[str]]
     timings: dict[str, float] = field(default_factory=dict)
 
-    def transform(self, listings: list[Listing], morphology: bool = True,
-                  use_embeddings: bool = True) -> tuple[sp.csr_matrix, sp.csr_matrix, np.ndarray | None]:
+    def transform(self, listings: list[Listing], morphology: bool = True, use_embeddings: bool = True,
+                  tokens: list[list[str]] | None = None) -> tuple[sp.csr_matrix, sp.csr_matrix, np.ndarray | None]:
         """Vectors for listings not in the fitted corpus (a re-rank of a changed listing)."""
-        toks = [tokenize(lst.text, morphology=morphology) for lst in listings]
+        toks = tokens if tokens is not None else [tokenize(lst.text, morphology=morphology) for lst in listings]
         X = self.tfidf.transform(toks).tocsr()
         Fx = self.facets.transform([facet_tokens(lst) for lst in listings]).tocsr()
         E = embed_texts([lst.text for lst in listings]) if (use_embeddings and self.E is not None) else None

@@ -1,7 +1,9 @@
 """bench_matching [--from FILE] [--sizes 10000,30000,100000] [--json]: engine scale benchmark.
 
 Per size one JSON line: listings, mean_tokens, vocab, nnz_per_row, tokenise_ms, embed_ms, fit_s,
-topk_all_s, rerank_p50_ms, rerank_p95_ms, peak_rss_mb, baseline_topk_s (see matching/engine/bench.py).
+topk_all_s, rerank_p50_ms, rerank_p95_ms (a corpus need), edit_rerank_p50_ms, edit_rerank_p95_ms (an edited
+listing as a save re-ranks it: tokenise, embed, rank against the warm model with history), peak_rss_mb,
+baseline_topk_s (see matching/engine/bench.py).
 """
 
 from __future__ import annotations

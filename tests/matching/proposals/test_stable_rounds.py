@@ -149,7 +149,7 @@ def test_a_replaced_pair_may_be_proposed_again_later(world):
 
 @override_settings(MATCH_PROPOSALS_PER_NEED=2, MATCH_EXPOSURE_CAP=0)
 def test_the_firm_and_the_managers_see_what_a_round_replaced(world, client):
-    need, h = world["need"], world["hospitals"]
+    need = world["need"]
     proposals.save_proposals({need.pk: ranked(world, (0, 1.0), (1, 0.9))})
     _finish(MatchRun.objects.create(created_by=world["manager"]), need, ranked(world, (3, 1.5), (0, 1.0)))
 

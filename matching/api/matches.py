@@ -25,7 +25,7 @@ from ..models import (
 )
 from ..proposals import runs
 from ..proposals import services as proposal_services
-from ..proposals.reasons import facet_labels, reasons_for, visible_explanation
+from ..proposals.reasons import COUNTERPART, NEED, facet_labels, reasons_for, visible_explanation
 from ..review import selectors as review_selectors
 from .review import MatchReviewActions
 
@@ -104,7 +104,10 @@ class MatchSerializer(serializers.ModelSerializer):
     @extend_schema_field(ReasonSerializer(many=True))
     def get_reasons(self, obj: Match) -> list[dict]:
         labels = self.context.get("facet_labels") or {}
-        return [vars(r) for r in reasons_for(obj, hidden_ids=self._hidden(), facet_labels=labels)]
+        side = self.context.get("sides", {}).get(obj.pk, "")
+        reasons = reasons_for(obj, hidden_ids=self._hidden(), facet_labels=labels,
+                              side=side if side in (NEED, COUNTERPART) else "")
+        return [{"kind": r.kind, "title": r.title, "items": r.items} for r in reasons]
 
 
 class DismissSerializer(serializers.Serializer):

@@ -44,8 +44,16 @@ from . import dataset
 from .rounds import Replacement, stable_choice
 
 REOPENABLE = (MatchStatus.DECLINED, MatchStatus.DISMISSED)
-# What a person can check; a candidate with none of these (a bare similarity) is not proposed.
-EVIDENCE_KEYS = ("terms", "shared_facets", "capacity", "partner_paths", "similar_organisations_partnered")
+# What a person can check about the candidate's field; a candidate with none of these (a bare
+# similarity, or capacity facts alone, which only refine among on-topic candidates) is not proposed.
+EVIDENCE_KEYS = ("terms", "shared_facets", "partner_paths")
+
+
+def has_checkable_evidence(parts: dict, explanation: dict) -> bool:
+    """Shared terms or tags, a known partner path, or partners with similar needs that really count."""
+    if any(explanation.get(k) for k in EVIDENCE_KEYS):
+        return True
+    return bool(explanation.get("similar_organisations_partnered")) and float(parts.get("peers") or 0) > 0
 
 
 def per_need() -> int:
@@ -112,14 +120,19 @@ def _blocked(need: Listing, rows: list[Match]) -> set[int]:
     return out
 
 
-def _to_ranked(cands: list[engine.Candidate], blocked: set[int], depth: int) -> list[Ranked]:
+def _to_ranked(cands: list[engine.Candidate], blocked: set[int], depth: int,
+               weights: dict[str, float] | None = None) -> list[Ranked]:
+    """Candidates a person may check, best first; each keeps the part weights that ranked it, so its
+    reasons can be ordered by what really contributed."""
+    kept = {k: round(float(v), 4) for k, v in (weights or {}).items()}
     out = []
     threshold = min_score()
     for c in cands:
         oid = int(c.org_id)
-        if oid in blocked or c.score < threshold or not any(c.explanation.get(k) for k in EVIDENCE_KEYS):
+        if oid in blocked or c.score < threshold or not has_checkable_evidence(c.parts, c.explanation):
             continue
-        out.append(Ranked(oid, c.score, c.parts, c.explanation, [int(x) for x in c.supporting_listing_ids]))
+        exp = {**c.explanation, "weights": kept} if kept else c.explanation
+        out.append(Ranked(oid, c.score, c.parts, exp, [int(x) for x in c.supporting_listing_ids]))
         if len(out) >= depth:
             break
     return out
@@ -139,7 +152,7 @@ def rank_need(model: engine.Model, need: Listing, *, depth: int | None = None, i
         cands = model.rank_for_need(key, top=top, kinds=kinds)
     else:  # new or edited since the fit: vectorised on its own, no refit
         cands = model.rank_for_listing(dataset.engine_listing(need), top=top, kinds=kinds)
-    return _to_ranked(cands, blocked, depth)
+    return _to_ranked(cands, blocked, depth, weights=dict(model.weights))
 
 
 def _need_rows(need_ids: list[int]):

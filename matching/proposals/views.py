@@ -25,7 +25,7 @@ from taxonomy.models import FacetKind
 from .. import visibility
 from ..models import Match, MatchRun, MatchRunStatus, MatchStatus
 from . import runs, selectors, services
-from .reasons import facet_labels, reasons_for
+from .reasons import NEED, facet_labels, reasons_for
 
 PAGE_SIZE = 20
 
@@ -55,7 +55,7 @@ def _decorate(request: HttpRequest, matches: list[Match]) -> None:
     labels = facet_labels()
     top = max((m.score for m in matches), default=0.0) or 1.0
     for m in matches:
-        m.reasons = reasons_for(m, hidden_ids=hidden, facet_labels=labels)
+        m.reasons = reasons_for(m, hidden_ids=hidden, facet_labels=labels, side=NEED)
         m.bar = max(0.0, min(1.0, m.score / top))
 
 
@@ -81,6 +81,7 @@ def proposals_view(request: HttpRequest) -> HttpResponse:
     params.pop("page", None)
     context = {"form": form, "page": page, "rows": rows, "query": params.urlencode(),
                "organization": next(o for o in orgs if o.pk == org_id), "dismiss_form": DismissForm(),
+               "unexplained": sum(1 for m in rows if not m.reasons),
                "replaced": list(selectors.recent_replacements(user=request.user, organization_id=org_id)[:20])}
     if request.headers.get("HX-Request"):  # htmx swaps only a 200: the errors show in the fragment
         return render(request, "matching/_partials/proposal_results.html", context)

@@ -263,7 +263,7 @@ def unread_notifications(user: User) -> int:
 # description gets only the text-free parts, and one who may not read a capability description of the
 # counterpart loses the parts compared with capability texts. A part not named here (a later engine's)
 # counts as text-derived: it reaches only a reader who may read both sides' texts.
-TEXT_FREE_PARTS = frozenset({"facets", "popularity", "copartner", "region"})
+TEXT_FREE_PARTS = frozenset({"facets", "popularity", "copartner", "region", "activity"})
 NEED_TEXT_ONLY_PARTS = frozenset({"peers", "capacity"})
 
 

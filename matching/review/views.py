@@ -37,7 +37,7 @@ from ..models import (
     NotificationSettings,
 )
 from ..proposals.learning import last_refit
-from ..proposals.reasons import facet_labels, reasons_for
+from ..proposals.reasons import COUNTERPART, NEED, facet_labels, reasons_for
 from . import actions, conversation, selectors
 from . import services as review
 from .forms import (
@@ -88,15 +88,16 @@ def _invalid(request: HttpRequest, form: forms.Form) -> None:
     messages.error(request, form_error_text(form))
 
 
-def _decorate(user, rows: list[Match]) -> None:
-    """Reasons, readable descriptions and the firm's responsiveness, from prefetched rows (no per-row queries)."""
+def _decorate(user, rows: list[Match], side: str = COUNTERPART) -> None:
+    """Reasons (from the reader's side), readable descriptions and the firm's responsiveness, from
+    prefetched rows (no per-row queries)."""
     hidden = visibility.hidden_description_ids(user, rows)
     labels = facet_labels()
     needs = [m.need for m in rows]
     readable = visibility.description_visible_ids(user, needs + [s for m in rows for s in m.supporting_listings.all()])
     resp = selectors.responsiveness({m.need.organization_id for m in rows})
     for m in rows:
-        m.reasons = reasons_for(m, hidden_ids=hidden, facet_labels=labels)
+        m.reasons = reasons_for(m, hidden_ids=hidden, facet_labels=labels, side=side)
         m.readable_ids = readable
         m.need_readable = m.need.pk in readable
         m.firm_response = resp.get(m.need.organization_id)
@@ -166,7 +167,7 @@ def _visible_match(request: HttpRequest, pk: int) -> tuple[Match, str]:
 @login_required
 def detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     match, side = _visible_match(request, pk)
-    _decorate(request.user, [match])
+    _decorate(request.user, [match], side=side if side in (NEED, COUNTERPART) else "")
     connected = match.status in CONNECTED_STATES and side in ("need", "counterpart")
     context = {"m": match, "side": side, "history": selectors.history(match=match, side=side),
                "actions": actions.available(request.user, match, side), "labels": actions.ACTIONS,

@@ -2,7 +2,7 @@
 detail page render for a superuser. Confidential texts (internal notes, messages) stay off the lists
 and are read-only where they are shown."""
 
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -88,7 +88,10 @@ def world(db):
     request = named("MeetingRequest").objects.create(event=event, requester=a_reg, recipient=b_reg)
     named("Meeting").objects.create(event=event, request=request, a=a_reg, b=b_reg, slot=0, table=1)
     named("Invitation").objects.create(organization=w.hospital, email="invitee@example.kr", invited_by=w.tto)
-    named("Alliance").objects.create(slug="test-alliance", name_ko="연합", name_en="Test alliance")
+    alliance = named("Alliance").objects.create(slug="test-alliance", name_ko="연합", name_en="Test alliance")
+    named("IndicatorSnapshot").objects.create(
+        alliance=alliance, period_kind="month", period_label="2026-07", period_start=datetime(2026, 7, 1, tzinfo=UTC),
+        period_end=datetime(2026, 8, 1, tzinfo=UTC), indicators={"density": 0.5}, stage={})
     return w
 
 

@@ -9,11 +9,15 @@ and deletes pairs that an undone check-in left without a member present — noth
 twice. The event row lock serialises recomputes of one event.
 """
 
+import re
+from datetime import timedelta
 from itertools import combinations
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts.models import Organization, User
 from clusters.linkages import linkages_replace
@@ -21,6 +25,7 @@ from clusters.models import LinkageKind
 from core.errors import Conflict, DomainError, NotAllowed
 
 from . import qr, selectors
+from .dates import display_time
 from .models import Event, Registration, RegistrationStatus
 
 
@@ -31,6 +36,36 @@ def _locked_event(user: User, event_id: int) -> Event:
     if not selectors.can_manage_event(user, event):
         raise NotAllowed(_("Only the organisers of this event can check people in."))
     return event
+
+
+def door_opens_at(event: Event):
+    """The earliest time check-in (and recording a held meeting) is accepted."""
+    return event.starts_at - timedelta(minutes=settings.EVENT_CHECKIN_OPENS_MINUTES)
+
+
+def require_door_open(event: Event, *, held: bool = False) -> None:
+    """Refuse a check-in (or a meeting recorded as held) too long before the event: a test click, a typo."""
+    opens = door_opens_at(event)
+    if timezone.now() >= opens:
+        return
+    minutes = settings.EVENT_CHECKIN_OPENS_MINUTES
+    values = {"minutes": minutes, "time": display_time(opens, "%Y-%m-%d %H:%M")}
+    if held:
+        raise Conflict(ngettext(
+            "A meeting can be recorded as held from %(minutes)d minute before the event starts, at %(time)s (Korea time).",
+            "A meeting can be recorded as held from %(minutes)d minutes before the event starts, at %(time)s (Korea time).",
+            minutes,
+        ) % values)
+    raise Conflict(ngettext(
+        "Check-in opens %(minutes)d minute before the event starts, at %(time)s (Korea time).",
+        "Check-in opens %(minutes)d minutes before the event starts, at %(time)s (Korea time).",
+        minutes,
+    ) % values)
+
+
+def normalise_code(code: str) -> str:
+    """A typed short code as stored: no whitespace anywhere ("ewew bqfxrc"), upper case."""
+    return re.sub(r"\s+", "", code).upper()
 
 
 def recompute_co_attendance(event: Event) -> int:
@@ -47,6 +82,7 @@ def recompute_co_attendance(event: Event) -> int:
 
 
 def _check_in(event: Event, registration: Registration, user: User) -> Registration:
+    require_door_open(event)
     if registration.status == RegistrationStatus.OFFERED:
         # Someone with a held seat who turns up has accepted it.
         registration.status, registration.offer_expires_at = RegistrationStatus.REGISTERED, None
@@ -73,7 +109,7 @@ def checkin_by_code(*, user: User, event_id: int, code: str) -> Registration:
             raise DomainError(_("This code is for another event."))
         registration = Registration.objects.filter(pk=data["r"], event=event, nonce=data["n"]).first()
     else:
-        registration = Registration.objects.filter(event=event, nonce=code.upper()).first()
+        registration = Registration.objects.filter(event=event, nonce=normalise_code(code)).first()
     if registration is None:
         raise DomainError(_("No registration for this event has this code."))
     return _check_in(event, registration, user)
@@ -108,6 +144,7 @@ def walk_in_add(*, user: User, event_id: int, name: str, organization: Organizat
     Walk-ins do not take a seat from the counter: the door decides whether the room has space.
     """
     event = _locked_event(user, event_id)
+    require_door_open(event)
     if not name.strip():
         raise DomainError(_("Give the walk-in's name."))
     registration = Registration.objects.create(

@@ -10,7 +10,9 @@ PostgreSQL's time-zone arithmetic, where the 500s came from.
 from datetime import UTC, datetime, timedelta
 from functools import reduce
 from operator import or_
+from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext
@@ -80,3 +82,10 @@ def event_in_range_q(prefix: str = "") -> Q:
 
 def event_out_of_range_q() -> Q:
     return out_of_range_q(*EVENT_DATE_FIELDS)
+
+
+def display_time(value: datetime, fmt: str = "") -> str:
+    """A stored (UTC) time in the display time zone (Seoul), whatever zone is active: for CSV files
+    and messages built outside a request. Without ``fmt``: ISO 8601 to the minute, with the offset."""
+    local = value.astimezone(ZoneInfo(settings.DISPLAY_TIME_ZONE))
+    return local.strftime(fmt) if fmt else local.isoformat(timespec="minutes")

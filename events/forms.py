@@ -1,6 +1,7 @@
 """Forms for event pages; times are entered in Seoul time (the active time zone) and stored in UTC."""
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organization, OrganizationStatus
@@ -10,7 +11,8 @@ from core.i18n import localized
 from taxonomy.models import Facet, FacetKind
 
 from .dates import EVENT_DATE_FIELDS, validate_in_range
-from .models import Event, EventKind, MeetingOutcome
+from .models import MEETING_MESSAGE_MAX, Event, EventKind, MeetingOutcome
+from .partnering import MAX_SLOTS
 from .services import EDITABLE_FIELDS
 
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -95,6 +97,10 @@ class RegistrationForm(StyledFormMixin, forms.Form):
         label=_("Show my name and organisation on the participant list other attendees see"),
         required=False, initial=True,
     )
+    share_listings = forms.BooleanField(
+        label=_("Show my organisation's open needs and offers (titles and tags) to the other attendees"),
+        required=False, initial=False,
+    )
 
     def __init__(self, *args, event: Event, organizations, **kwargs):
         super().__init__(*args, **kwargs)
@@ -131,9 +137,21 @@ class WalkInForm(StyledFormMixin, forms.Form):
     name = forms.CharField(label=_("Name"), max_length=150)
     organization = forms.ModelChoiceField(label=_("Organisation"), queryset=None, required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, org_query: str = "", **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = Organization.objects.filter(status=OrganizationStatus.VERIFIED)
+        self.fields["organization"].queryset = walk_in_organizations(org_query)
+
+
+def walk_in_organizations(q: str = ""):
+    """Verified organisations, narrowed by every word of ``q`` in the Korean or English name."""
+    qs = Organization.objects.filter(status=OrganizationStatus.VERIFIED)
+    for word in q.split():
+        qs = qs.filter(Q(name_ko__icontains=word) | Q(name_en__icontains=word))
+    return qs.order_by("name_en", "name_ko", "id")
+
+
+class WalkInOrgSearchForm(forms.Form):
+    org_q = forms.CharField(label=_("Find the organisation"), required=False, max_length=100, strip=True)
 
 
 # --- Partnering: one small form per posted action, so nothing unchecked reaches the database ---
@@ -141,7 +159,13 @@ class WalkInForm(StyledFormMixin, forms.Form):
 
 class MeetingRequestForm(forms.Form):
     recipient = forms.IntegerField(label=_("Person"), min_value=1)
-    message = forms.CharField(label=_("Message"), required=False, max_length=1000)
+    # Django's CharField already refuses NUL characters ("Null characters are not allowed.").
+    message = forms.CharField(label=_("Why should we meet?"), required=False, max_length=MEETING_MESSAGE_MAX)
+    # Checked against the event's grid (and counted) by the service, which names the limit.
+    suggested_slots = forms.TypedMultipleChoiceField(
+        label=_("Suggested times"), required=False, coerce=int,
+        choices=[(str(i), str(i)) for i in range(MAX_SLOTS)],
+    )
 
 
 class MeetingDecisionForm(forms.Form):

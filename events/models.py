@@ -139,6 +139,8 @@ class Registration(models.Model):
     offer_expires_at = models.DateTimeField(_("offer held until"), null=True, blank=True)
     answers = models.JSONField(_("answers"), default=dict, blank=True)
     show_in_participant_list = models.BooleanField(_("show me on the participant list"), default=True)
+    # Consent to show the organisation's open needs and offers (titles and tags) to the other attendees.
+    share_listings = models.BooleanField(_("show my organisation's needs and offers to other attendees"), default=False)
     checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
     checked_in_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -237,13 +239,19 @@ class MeetingRequestStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
+MEETING_MESSAGE_MAX = 500
+MAX_SUGGESTED_SLOTS = 3
+
+
 class MeetingRequest(models.Model):
     """One attendee asks another for a 1:1 meeting at a partnering event."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="meeting_requests")
     requester = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="requests_sent")
     recipient = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="requests_received")
-    message = models.TextField(_("message"), blank=True, max_length=1000)
+    message = models.TextField(_("why we should meet"), blank=True, max_length=MEETING_MESSAGE_MAX)
+    # Up to MAX_SUGGESTED_SLOTS 0-based slots of the event's grid the requester would like.
+    suggested_slots = models.JSONField(_("suggested slots"), default=list, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=MeetingRequestStatus.choices, default=MeetingRequestStatus.REQUESTED
     )

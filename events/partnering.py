@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts.models import User
 from clusters.linkages import linkage_record, linkages_remove
@@ -20,8 +21,11 @@ from core.errors import Conflict, DomainError, NotAllowed
 from matching.review.services import meeting_held
 
 from . import selectors
+from .checkin import require_door_open
 from .dates import in_range, out_of_range_message
 from .models import (
+    MAX_SUGGESTED_SLOTS,
+    MEETING_MESSAGE_MAX,
     Event,
     EventKind,
     Meeting,
@@ -89,11 +93,41 @@ def availability_set(*, user: User, event_id: int, slots: list[int] | None) -> R
     return reg
 
 
+def _clean_message(message: str) -> str:
+    message = message.strip()
+    if "\x00" in message:
+        raise DomainError(_("The message contains a NUL character; remove it and send again."))
+    if len(message) > MEETING_MESSAGE_MAX:
+        raise DomainError(_("Keep the message to %(max)d characters (it has %(n)d).")
+                          % {"max": MEETING_MESSAGE_MAX, "n": len(message)})
+    return message
+
+
+def _clean_suggested_slots(event: Event, slots: list[int] | None) -> list[int]:
+    """Distinct slots of the event's grid, at most MAX_SUGGESTED_SLOTS, ascending."""
+    chosen = sorted({int(s) for s in slots or []})
+    if not chosen:
+        return []
+    if len(chosen) > MAX_SUGGESTED_SLOTS:
+        raise DomainError(ngettext("Suggest at most %(n)d time.", "Suggest at most %(n)d times.", MAX_SUGGESTED_SLOTS)
+                          % {"n": MAX_SUGGESTED_SLOTS})
+    session = selectors.partnering_session(event=event)
+    if session is None:
+        raise DomainError(_("The organisers have not set up the meeting slots yet; send the request without times."))
+    if chosen[0] < 0 or chosen[-1] >= session.slots:
+        raise DomainError(_("Suggest only times of this event's meeting slots."))
+    return chosen
+
+
 @transaction.atomic
-def meeting_request_create(*, user: User, event_id: int, recipient_id: int, message: str = "") -> MeetingRequest:
+def meeting_request_create(
+    *, user: User, event_id: int, recipient_id: int, message: str = "", suggested_slots: list[int] | None = None
+) -> MeetingRequest:
     """Ask another attendee for a meeting; if they already asked you, that request is accepted instead."""
     event = _partnering_event(event_id)
     mine = _my_registration(user, event)
+    message = _clean_message(message)
+    suggested = _clean_suggested_slots(event, suggested_slots)
     other = Registration.objects.filter(pk=recipient_id, event=event, status=RegistrationStatus.REGISTERED).first()
     if other is None or other.user_id is None:
         raise DomainError(_("This person is not attending."))
@@ -111,7 +145,8 @@ def meeting_request_create(*, user: User, event_id: int, recipient_id: int, mess
     try:
         with transaction.atomic():
             return MeetingRequest.objects.create(
-                event=event, requester=mine, recipient=other, message=message.strip()[:1000], weight=weight
+                event=event, requester=mine, recipient=other, message=message, suggested_slots=suggested,
+                weight=weight,
             )
     except IntegrityError as exc:
         raise Conflict(_("You already asked this person for a meeting.")) from exc
@@ -137,7 +172,11 @@ def meeting_request_decide(*, user: User, request_id: int, accept: bool) -> Meet
 
 
 def _scheduler_input(event: Event, session: PartneringSession) -> tuple[dict, list, list, dict]:
-    """Availability, open accepted requests and fixed meetings in the scheduler's terms."""
+    """Availability, open accepted requests and fixed meetings in the scheduler's terms.
+
+    Suggested slots are not an input of the solver (its weights are per request, not per slot):
+    ``meetings_schedule`` moves each new meeting to a suggested slot afterwards when one is free.
+    """
     # Imported here for start-up cost only: the scheduler loads scipy, which most requests never need.
     from events.scheduling import Placement, Request
 
@@ -165,7 +204,7 @@ def _scheduler_input(event: Event, session: PartneringSession) -> tuple[dict, li
 @transaction.atomic
 def meetings_schedule(*, user: User, event_id: int) -> int:
     """Place every accepted, unscheduled request it can; returns how many meetings were added."""
-    from events.scheduling import schedule  # start-up cost only, as above
+    from events.scheduling import prefer_slots, schedule  # start-up cost only, as above
 
     event = _partnering_event(event_id, lock=True)
     if not selectors.can_manage_event(user, event):
@@ -178,9 +217,11 @@ def meetings_schedule(*, user: User, event_id: int) -> int:
         return 0
     result = schedule(session.slots, session.tables, availability, requests, fixed)
     fixed_pairs = {p.pair for p in fixed}
+    wishes = {pair: [s for s in r.suggested_slots if s < session.slots] for pair, r in by_pair.items()}
+    placements = prefer_slots(session.slots, session.tables, availability, result.placements, fixed_pairs, wishes)
     busy = {(m.slot, who) for m in Meeting.objects.filter(event=event) for who in (m.a_id, m.b_id)}
     added = []
-    for placement in result.placements:
+    for placement in placements:
         if placement.pair in fixed_pairs:
             continue
         request = by_pair[placement.pair]
@@ -226,6 +267,8 @@ def meeting_outcome_record(
         raise NotAllowed(_("Only the two participants or the organisers can record this."))
     if outcome not in MeetingOutcome.values:
         raise DomainError(_("Unknown outcome."))
+    if outcome == MeetingOutcome.HELD:
+        require_door_open(meeting.event, held=True)
     meeting.outcome, meeting.follow_up_wanted = outcome, follow_up_wanted
     meeting.outcome_note, meeting.outcome_by, meeting.outcome_at = note.strip()[:2000], user, timezone.now()
     meeting.save(update_fields=["outcome", "follow_up_wanted", "outcome_note", "outcome_by", "outcome_at"])

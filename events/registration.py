@@ -86,6 +86,7 @@ def event_register(
     organization_id: int | None = None,
     answers: dict | None = None,
     show_in_participant_list: bool = True,
+    share_listings: bool = False,
 ) -> Registration:
     """Register a signed-in member of a verified organisation: a seat if one is free, else the waiting list."""
     if not user.is_authenticated:
@@ -103,6 +104,7 @@ def event_register(
     registration = Registration(
         event=event, user=user, organization=org, status=RegistrationStatus.WAITLISTED,
         answers=_check_answers(event, answers or {}), show_in_participant_list=show_in_participant_list,
+        share_listings=share_listings,
         nonce=qr.new_nonce(),
     )
     try:

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts.models import User
 from clusters.models import Cluster
@@ -59,7 +60,9 @@ def _validate(event: Event) -> None:
         raise DomainError(_("The registration deadline must be before the event ends."))
     if event.capacity is not None and event.capacity < event.seats_taken:
         raise Conflict(
-            _("%(n)d people already hold a seat; the capacity cannot be lower.") % {"n": event.seats_taken}
+            ngettext("%(n)d person already holds a seat; the capacity cannot be lower.",
+                     "%(n)d people already hold a seat; the capacity cannot be lower.", event.seats_taken)
+            % {"n": event.seats_taken}
         )
     for question in event.questions:
         if not isinstance(question, dict) or not question.get("key"):

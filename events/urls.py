@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_manage, views_partnering
+from . import views, views_manage, views_marketplace, views_partnering
 
 app_name = "events"
 
@@ -18,6 +18,7 @@ urlpatterns = [
     path("<int:pk>/checkin/", views_manage.checkin_view, name="checkin"),
     path("<int:pk>/checkin/<int:registration_id>/undo/", views_manage.checkin_undo_view, name="checkin_undo"),
     path("<int:pk>/attendance.csv", views_manage.attendance_csv_view, name="attendance_csv"),
+    path("<int:pk>/participants/", views_marketplace.marketplace_view, name="marketplace"),
     path("<int:pk>/partnering/", views_partnering.partnering_view, name="partnering"),
     path("<int:pk>/agenda.csv", views_partnering.agenda_csv_view, name="agenda_csv"),
     path("<int:pk>/<str:action>/", views_manage.event_action_view, name="action"),

@@ -18,9 +18,9 @@ from django.views.decorators.http import require_POST
 
 from core.errors import DomainError
 
-from . import ical, qr, registration, selectors
+from . import ical, marketplace, qr, registration, selectors
 from .forms import EventFilterForm, RegistrationForm
-from .models import CalendarFeed, Event, Registration, RegistrationStatus
+from .models import CalendarFeed, Event, EventKind, Registration, RegistrationStatus
 
 PAGE_SIZE = 20
 FEED_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,100}")
@@ -105,6 +105,9 @@ def event_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         "registration_open": event.is_published and event.starts_at > timezone.now()
         and not (event.registration_deadline and event.registration_deadline < timezone.now()),
         "topics": list(event.topics.all()),
+        "figures": marketplace.partnering_figures(event=event)
+        if can_manage and event.kind == EventKind.PARTNERING else None,
+        "show_marketplace": can_manage or (mine is not None and mine.status == RegistrationStatus.REGISTERED),
     }
     if mine is not None and mine.status == RegistrationStatus.REGISTERED:
         token = qr.checkin_token(mine)
@@ -126,6 +129,7 @@ def register_view(request: HttpRequest, pk: int) -> HttpResponse:
         reg = registration.event_register(
             user=request.user, event_id=event.pk, organization_id=form.cleaned_data["organization"].pk,
             answers=form.answers(), show_in_participant_list=form.cleaned_data["show_in_participant_list"],
+            share_listings=form.cleaned_data["share_listings"],
         )
     except DomainError as exc:
         messages.error(request, exc.message)

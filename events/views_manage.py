@@ -17,6 +17,7 @@ from core.errors import DomainError
 from core.forms import require_valid
 
 from . import checkin, selectors, services
+from .dates import display_time
 from .forms import (
     CancelEventForm,
     CheckinCodeForm,
@@ -24,6 +25,7 @@ from .forms import (
     CheckinSearchForm,
     EventForm,
     WalkInForm,
+    WalkInOrgSearchForm,
 )
 from .models import Event, Registration
 
@@ -135,14 +137,19 @@ def checkin_view(request: HttpRequest, pk: int) -> HttpResponse:
     q = search.cleaned_data["q"] if search.is_valid() else ""
     if search.errors:
         messages.error(request, _("This search cannot be used; type a name or a code."))
+    org_search = WalkInOrgSearchForm(request.GET)
+    org_q = org_search.cleaned_data["org_q"] if org_search.is_valid() else ""
     rows = list(selectors.checkin_list(event=event, q=q))
     context = {
         "event": event,
         "q": q,
+        "org_q": org_q,
         "rows": rows,
         "arrived": sum(1 for r in rows if r.checked_in_at),
-        "walk_in_form": WalkInForm(),
+        "walk_in_form": WalkInForm(org_query=org_q),
+        "door_opens_at": checkin.door_opens_at(event),
     }
+    context["door_open"] = timezone.now() >= context["door_opens_at"]
     return render(request, "events/checkin.html", context)
 
 
@@ -163,15 +170,16 @@ def attendance_csv_view(request: HttpRequest, pk: int) -> HttpResponse:
     event = _managed_event(request, pk)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="event-{event.pk}-attendance.csv"'
-    response.write("\ufeff")  # so spreadsheet programs read Korean names as UTF-8
+    response.write("\ufeff")  # so spreadsheet programs (Korean Excel) read the names as UTF-8
+    # Times in the display zone (Seoul) whatever zone is active, with the offset written out.
     writer = csvsafe.writer(response)
     writer.writerow(["registration", "name", "email", "organisation", "status", "walk_in", "registered_at",
                      "checked_in_at", "checked_in_by", "answers"])
     for r in selectors.attendance_rows(event=event, viewer=request.user):
         writer.writerow([
             r.pk, r.display_name, r.contact_email, r.organization.name if r.organization_id else "",
-            r.status, "yes" if r.walk_in else "no", timezone.localtime(r.created_at).isoformat(timespec="minutes"),
-            timezone.localtime(r.checked_in_at).isoformat(timespec="minutes") if r.checked_in_at else "",
+            r.status, "yes" if r.walk_in else "no", display_time(r.created_at),
+            display_time(r.checked_in_at) if r.checked_in_at else "",
             r.checked_in_by.full_name if r.checked_in_by_id else "",
             "; ".join(f"{k}: {v}" for k, v in r.answers.items() if v),
         ])

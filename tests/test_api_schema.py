@@ -2,7 +2,9 @@
 
 - Every operation is fuzzed through the real WSGI app with schemathesis, as a signed-in member of a
   small world (a verified firm with a need, a hospital with a capability, a match between them, a
-  partnering event with registrations, a meeting request and a meeting) and anonymously, with valid
+  partnering event with registrations, a meeting request and a meeting, a mentoring programme whose
+  panel for the firm has waiting and accepted seats and a session, a cluster in an alliance whose
+  dashboards the member sees in summary) and anonymously, with valid
   and invalid inputs (a fixed, derandomized set of cases): no 5xx, every status documented, every body
   and documented header as the schema says. Each operation starts from the same world (a savepoint).
 - Every operation gets one hand-written valid request (real ids), validated against the schema.
@@ -39,6 +41,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from accounts.models import Membership
+from clusters.models import Alliance
 from config.wsgi import application
 from events import partnering, registration
 from events.models import Meeting, RegistrationStatus
@@ -50,8 +53,11 @@ from matching.models import (
     MatchStatus,
 )
 from matching.review import services as review
+from mentoring import sessions as mentoring_sessions
+from mentoring.models import ProgrammeStatus, SeatStatus
 from tests.factories import PASSWORD, EventFactory, OrganizationFactory, verified_member
 from tests.matching.review_world import build_world, make_listing
+from tests.mentoring.world import mentor, programme, seat
 
 pytestmark = pytest.mark.django_db
 
@@ -91,6 +97,7 @@ class ApiWorld:
     member: object  # admin of the firm, registered for the partnering event, need side of the match
     manager: object
     ids: dict  # path prefix → a real id the member can reach
+    slugs: dict = field(default_factory=dict)  # path prefix → a real slug the member can reach
     extra: dict = field(default_factory=dict)
 
 
@@ -132,6 +139,9 @@ def api_world() -> ApiWorld:
         connected.refresh_from_db()
     assert connected.status == MatchStatus.CONNECTED
     run = MatchRun.objects.create(status=MatchRunStatus.DONE, finished_at=timezone.now() - timedelta(hours=1))
+    mentoring = _mentoring_world(w)
+    alliance = Alliance.objects.create(slug="api-alliance", name_en="API Alliance", name_ko="API 연합")
+    alliance.clusters.add(w.cluster)
     ids = {
         "/api/v1/events/registrations/": reg_member.pk,
         "/api/v1/events/meeting-requests/": to_accept.pk,
@@ -142,11 +152,31 @@ def api_world() -> ApiWorld:
         "/api/v1/matches/": w.match.pk,
         "/api/v1/memberships/": Membership.objects.get(user=member, organization=w.firm).pk,
         "/api/v1/organizations/": w.firm.pk,
+        "/api/v1/mentoring/mentors/": mentoring["accepted"].mentor_id,
+        "/api/v1/mentoring/programmes/": mentoring["programme"].pk,
+        "/api/v1/mentoring/seats/": mentoring["to_accept"].pk,  # waiting: the member sees it, only its mentor answers
+        "/api/v1/mentoring/sessions/": mentoring["session"].pk,
     }
-    return ApiWorld(member=member, manager=w.manager, ids=ids, extra={
+    slugs = {"/api/v1/clusters/": w.cluster.slug, "/api/v1/alliances/": alliance.slug}
+    return ApiWorld(member=member, manager=w.manager, ids=ids, slugs=slugs, extra={
         "world": w, "event": event, "full": full, "reg_tto": reg_tto, "partner": partner, "offered": offered,
-        "to_decline": to_decline, "connected": connected, "second_need": second_need,
+        "to_decline": to_decline, "connected": connected, "second_need": second_need, "alliance": alliance,
+        **mentoring,
     })
+
+
+def _mentoring_world(w) -> dict:
+    """A published programme of the world's cluster whose panel for the firm has two seats waiting for
+    their mentors (one to accept, one to decline) and an accepted seat with a session the member logged."""
+    prog = programme(cluster=w.cluster, status=ProgrammeStatus.PUBLISHED, startups=[w.firm])
+    mentors = [mentor(name=name, clusters=[w.cluster]) for name in ("Mentor Accepts", "Mentor Declines", "Mentor Met")]
+    to_accept, to_decline = (seat(prog, w.firm, m) for m in mentors[:2])
+    accepted = seat(prog, w.firm, mentors[2], status=SeatStatus.ACCEPTED)
+    session = mentoring_sessions.session_log(user=w.startup, seat_id=accepted.pk,
+                                             held_on=timezone.localdate() - timedelta(days=7), duration_minutes=45,
+                                             topics="Phase 1 design")
+    return {"programme": prog, "to_accept": to_accept, "seat_to_decline": to_decline, "accepted": accepted,
+            "session": session}
 
 
 def describe(exc: BaseException) -> str:
@@ -160,6 +190,21 @@ def real_id(api_world: ApiWorld, path: str) -> int | None:
         if path.startswith(prefix) and "{id}" in path:
             return pk
     return None
+
+
+def real_slug(api_world: ApiWorld, path: str) -> str | None:
+    for prefix, slug in api_world.slugs.items():
+        if path.startswith(prefix) and "{slug}" in path:
+            return slug
+    return None
+
+
+def real_path_parameters(api_world: ApiWorld, path: str) -> dict | None:
+    """The path parameters of a real object the member can reach, if the path has one."""
+    pk, slug = real_id(api_world, path), real_slug(api_world, path)
+    if pk is not None:
+        return {"id": pk}
+    return {"slug": slug} if slug is not None else None
 
 
 def auth_headers(user) -> dict:
@@ -176,10 +221,10 @@ class Tally:
     failures: dict = field(default_factory=dict)
 
 
-def _fuzz_operation(operation, *, headers: dict | None, fixed_id: int | None, mode: GenerationMode, tally: Tally) -> None:
+def _fuzz_operation(operation, *, headers: dict | None, fixed: dict | None, mode: GenerationMode, tally: Tally) -> None:
     strategies = [operation.as_strategy(generation_mode=mode)]
-    if fixed_id is not None and mode is GenerationMode.POSITIVE:  # random ids mostly miss: half the cases hit a real object
-        strategies.append(operation.as_strategy(generation_mode=mode, path_parameters={"id": fixed_id}))
+    if fixed is not None and mode is GenerationMode.POSITIVE:  # random ids and slugs mostly miss: half the cases hit a real object
+        strategies.append(operation.as_strategy(generation_mode=mode, path_parameters=fixed))
     label = f"{operation.method.upper()} {operation.path}"
 
     @settings(max_examples=EXAMPLES_PER_OPERATION, deadline=None, derandomize=True, database=None,
@@ -212,13 +257,13 @@ def _fuzz(api_schema, api_world: ApiWorld, *, signed_in: bool) -> Tally:
     headers = auth_headers(api_world.member) if signed_in else None
     for result in api_schema.get_all_operations():
         operation = result.ok()
-        fixed_id = real_id(api_world, operation.path)
+        fixed = real_path_parameters(api_world, operation.path)
         raw = operation.definition.raw
         # Invalid input needs an input to spoil: a parameter or a body.
         modes = [GenerationMode.POSITIVE, GenerationMode.NEGATIVE] if raw.get("parameters") or raw.get("requestBody") else [
             GenerationMode.POSITIVE]
         for mode in modes:
-            _fuzz_operation(operation, headers=headers, fixed_id=fixed_id, mode=mode, tally=tally)
+            _fuzz_operation(operation, headers=headers, fixed=fixed, mode=mode, tally=tally)
     return tally
 
 
@@ -250,6 +295,10 @@ def _valid_requests(api_world: ApiWorld) -> list[tuple]:
 
     Every operation of the schema is here and succeeds; a few more rows show documented refusals.
     """
+    return [*_valid_core_requests(api_world), *_valid_mentoring_and_dashboard_requests(api_world)]
+
+
+def _valid_core_requests(api_world: ApiWorld) -> list[tuple]:
     w, x = api_world.extra["world"], api_world.extra
     member, manager, event = api_world.member, api_world.manager, x["event"]
     ids, need, connected = api_world.ids, w.need.pk, x["connected"].pk
@@ -269,7 +318,10 @@ def _valid_requests(api_world: ApiWorld) -> list[tuple]:
         ("v1_events_meeting_requests_decline_create", member, {"id": x["to_decline"].pk}, {}, None, 200),
         ("v1_events_meetings_list", member, {}, {}, None, 200),
         ("v1_events_meetings_retrieve", member, {"id": meeting}, {}, None, 200),
-        ("v1_events_meetings_outcome_create", member, {"id": meeting}, {}, {"outcome": "held", "follow_up_wanted": True}, 200),
+        ("v1_events_meetings_outcome_create", member, {"id": meeting}, {}, {"outcome": "no_show", "follow_up_wanted": True},
+         200),
+        # A meeting is recorded as held only once the event's door opens: the event is next week.
+        ("v1_events_meetings_outcome_create", x["partner"], {"id": meeting}, {}, {"outcome": "held"}, 409),
         ("v1_events_registrations_list", member, {}, {}, None, 200),
         ("v1_events_registrations_retrieve", member, {"id": ids["/api/v1/events/registrations/"]}, {}, None, 200),
         ("v1_events_registrations_accept_create", member, {"id": x["offered"].pk}, {}, None, 200),
@@ -305,6 +357,39 @@ def _valid_requests(api_world: ApiWorld) -> list[tuple]:
         ("v1_match_runs_list", member, {}, {}, None, 403),
         ("v1_me_retrieve", None, {}, {}, None, 401),
         ("v1_organizations_list", member, {}, {"page": 99}, None, 404),
+    ]
+
+
+def _valid_mentoring_and_dashboard_requests(api_world: ApiWorld) -> list[tuple]:
+    w, x = api_world.extra["world"], api_world.extra
+    member, manager, prog = api_world.member, api_world.manager, x["programme"]
+    to_accept, to_decline, accepted, session = x["to_accept"], x["seat_to_decline"], x["accepted"], x["session"]
+    held_on = (timezone.localdate() - timedelta(days=1)).isoformat()
+    cluster, alliance = {"slug": w.cluster.slug}, {"slug": x["alliance"].slug}
+    return [
+        ("v1_mentoring_mentors_list", member, {}, {"language": "ko"}, None, 200),
+        ("v1_mentoring_mentors_retrieve", member, {"id": accepted.mentor_id}, {}, None, 200),
+        ("v1_mentoring_programmes_list", None, {}, {"status": "published"}, None, 200),
+        ("v1_mentoring_programmes_retrieve", member, {"id": prog.pk}, {}, None, 200),
+        ("v1_mentoring_seats_list", member, {}, {"programme": prog.pk}, None, 200),
+        ("v1_mentoring_seats_retrieve", member, {"id": to_accept.pk}, {}, None, 200),
+        ("v1_mentoring_seats_accept_create", to_accept.mentor.user, {"id": to_accept.pk}, {}, None, 200),
+        ("v1_mentoring_seats_decline_create", to_decline.mentor.user, {"id": to_decline.pk}, {},
+         {"reason": "No time this spring."}, 200),
+        ("v1_mentoring_sessions_list", member, {}, {"programme": prog.pk}, None, 200),
+        ("v1_mentoring_sessions_create", accepted.mentor.user, {}, {},
+         {"seat": accepted.pk, "held_on": held_on, "duration_minutes": 60, "topics": "Licensing terms"}, 201),
+        ("v1_mentoring_sessions_retrieve", member, {"id": session.pk}, {}, None, 200),
+        ("v1_mentoring_sessions_feedback_create", member, {"id": session.pk}, {}, {"rating": 5, "note": "Useful."}, 200),
+        ("v1_clusters_dashboard_retrieve", manager, cluster, {"period": "2026", "table": ""}, None, 200),
+        ("v1_clusters_dashboard_retrieve", member, cluster, {}, None, 200),
+        ("v1_alliances_dashboard_retrieve", manager, alliance, {"region": "seoul"}, None, 200),
+        # Documented refusals: another startup's seat is not there for its reader; only its mentor answers a
+        # seat; a session of a seat not yet accepted; another cluster's manager reading this dashboard.
+        ("v1_mentoring_seats_retrieve", w.other_firm_user, {"id": accepted.pk}, {}, None, 404),
+        ("v1_mentoring_seats_accept_create", member, {"id": accepted.pk}, {}, None, 403),
+        ("v1_mentoring_sessions_create", member, {}, {}, {"seat": to_decline.pk, "held_on": held_on, "topics": "x"}, 400),
+        ("v1_clusters_dashboard_retrieve", w.outsider, cluster, {}, None, 403),
     ]
 
 

@@ -197,6 +197,8 @@ INDICATOR_STAGE_THRESHOLDS: dict[str, float] = {}
 # Nightly, 03:30 in Seoul (18:30 UTC): indicator snapshots of every cluster and alliance, read by the trends.
 CELERY_BEAT_SCHEDULE["snapshot-indicators"] = {"task": "portal.snapshot_indicators", "schedule": crontab(minute=30, hour=18)}
 EVENT_OFFER_HOLD_HOURS = env.int("EVENT_OFFER_HOLD_HOURS", default=48)  # a freed seat is held this long
+# Check-in and "held" meetings are accepted from this many minutes before an event starts.
+EVENT_CHECKIN_OPENS_MINUTES = env.int("EVENT_CHECKIN_OPENS_MINUTES", default=120)
 
 REST_FRAMEWORK = {
     # Token first: DRF answers unauthenticated requests with the first class's challenge, so they get

@@ -9,7 +9,15 @@ from rest_framework.response import Response
 
 from .. import partnering
 from ..dates import in_range_q
-from ..models import Event, Meeting, MeetingOutcome, MeetingRequest, PartneringSession
+from ..models import (
+    MAX_SUGGESTED_SLOTS,
+    MEETING_MESSAGE_MAX,
+    Event,
+    Meeting,
+    MeetingOutcome,
+    MeetingRequest,
+    PartneringSession,
+)
 
 
 class MeetingRequestSerializer(serializers.ModelSerializer):
@@ -19,14 +27,20 @@ class MeetingRequestSerializer(serializers.ModelSerializer):
     class Meta:
         model = MeetingRequest
         fields = ["id", "event", "requester", "requester_name", "recipient", "recipient_name", "message",
-                  "status", "weight", "created_at", "decided_at"]
+                  "suggested_slots", "status", "weight", "created_at", "decided_at"]
         read_only_fields = fields
 
 
 class MeetingRequestInputSerializer(serializers.Serializer):
     event = serializers.IntegerField()
     recipient = serializers.IntegerField(help_text="The registration id of the person you ask.")
-    message = serializers.CharField(required=False, allow_blank=True, max_length=1000)
+    # DRF's CharField refuses NUL characters; the service checks the length again for other callers.
+    message = serializers.CharField(required=False, allow_blank=True, max_length=MEETING_MESSAGE_MAX,
+                                    help_text="Why the two of you should meet.")
+    suggested_slots = serializers.ListField(
+        child=serializers.IntegerField(min_value=0), required=False, max_length=MAX_SUGGESTED_SLOTS,
+        help_text="Up to three 0-based slots of the event's meeting grid you would like.",
+    )
 
 
 class MeetingSerializer(serializers.ModelSerializer):
@@ -75,6 +89,7 @@ class MeetingRequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, vi
         made = partnering.meeting_request_create(
             user=request.user, event_id=data.validated_data["event"],
             recipient_id=data.validated_data["recipient"], message=data.validated_data.get("message", ""),
+            suggested_slots=data.validated_data.get("suggested_slots") or [],
         )
         return Response(MeetingRequestSerializer(made).data, status=status.HTTP_201_CREATED)
 

@@ -51,7 +51,7 @@ class RegistrationSerializer(serializers.ModelSerializer):
         model = Registration
         fields = [
             "id", "event", "event_title", "starts_at", "organization", "status", "offer_expires_at", "answers",
-            "show_in_participant_list", "checked_in_at", "code", "created_at",
+            "show_in_participant_list", "share_listings", "checked_in_at", "code", "created_at",
         ]
         read_only_fields = fields
 
@@ -60,3 +60,6 @@ class RegisterInputSerializer(serializers.Serializer):
     organization = serializers.IntegerField(required=False, help_text="One of your verified organisations.")
     answers = serializers.DictField(child=serializers.CharField(allow_blank=True), required=False)
     show_in_participant_list = serializers.BooleanField(default=True)
+    share_listings = serializers.BooleanField(
+        default=False, help_text="Show your organisation's open needs and offers (titles and tags) to other attendees.",
+    )

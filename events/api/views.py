@@ -85,6 +85,7 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
             user=request.user, event_id=event.pk, organization_id=data.validated_data.get("organization"),
             answers=data.validated_data.get("answers") or {},
             show_in_participant_list=data.validated_data["show_in_participant_list"],
+            share_listings=data.validated_data["share_listings"],
         )
         return Response(RegistrationSerializer(reg).data, status=status.HTTP_201_CREATED)
 

@@ -14,7 +14,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.sqlite_pass, pytest.mark.django_d
 
 
 
-def test_manager_publishes_startup_registers_manager_checks_in(page, live_server, artifacts_dir):
+def test_manager_publishes_startup_registers_manager_checks_in(page, live_server, artifacts_dir, settings):
+    settings.EVENT_CHECKIN_OPENS_MINUTES = 30 * 24 * 60  # the event is days ahead; the door opens now
     base = live_server.url
     manager, cluster = cluster_manager(ClusterFactory(slug="osong", name_en="Osong Medical Innovation", name_ko="오송첨단의료산업진흥재단"))
     founder = verified_member(OrganizationFactory(name_en="NeuroBridge", name_ko="뉴로브릿지"))

@@ -1,8 +1,11 @@
 """Signed QR codes, the check-in desk and the co-attendance linkages it writes."""
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
+from django.utils import timezone
 
 from clusters.models import Linkage
 from core.errors import Conflict, DomainError, NotAllowed
@@ -16,7 +19,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def desk():
     manager, cluster = cluster_manager()
-    return manager, EventFactory(cluster=cluster, capacity=50)
+    # Starting within the hour: check-in opens EVENT_CHECKIN_OPENS_MINUTES before the start.
+    return manager, EventFactory(cluster=cluster, capacity=50, starts_at=timezone.now() + timedelta(hours=1))
 
 
 def registered(event, org=None):

@@ -136,7 +136,7 @@ def test_personal_feed_lists_registrations_and_reset_revokes_the_old_url(client)
 
 def test_checkin_page_checks_in_by_typed_code_and_exports_csv(client):
     manager, cluster = cluster_manager()
-    event = EventFactory(cluster=cluster)
+    event = EventFactory(cluster=cluster, starts_at=timezone.now() + timedelta(hours=1))  # check-in opens shortly before the start
     # An organisation of the manager's cluster: only those people's emails are in the export.
     reg = register(verified_member(ClusterMembershipFactory(cluster=cluster).organization), event, answers={})
     client.force_login(manager)
@@ -191,7 +191,7 @@ def test_my_registrations_page_runs_a_constant_number_of_queries(client):
 
 def test_checkin_page_runs_a_constant_number_of_queries(client):
     manager, cluster = cluster_manager()
-    event = EventFactory(cluster=cluster, capacity=None)
+    event = EventFactory(cluster=cluster, capacity=None, starts_at=timezone.now() + timedelta(hours=1))
     client.force_login(manager)
     for _ in range(3):
         checkin.checkin_registration(user=manager, event_id=event.pk, registration_id=register(verified_member(), event).pk)

@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
+from django.utils import timezone
 
 from clusters.models import Linkage
 from core.errors import Conflict, NotAllowed
@@ -18,7 +19,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def fair():
     manager, cluster = cluster_manager()
-    event = EventFactory(cluster=cluster, kind="partnering", capacity=None)
+    # Starting within the hour, so meetings may be recorded as held (EVENT_CHECKIN_OPENS_MINUTES).
+    event = EventFactory(cluster=cluster, kind="partnering", capacity=None, starts_at=timezone.now() + timedelta(hours=1))
     people = [verified_member(OrganizationFactory()) for _ in range(4)]
     regs = [registration.event_register(user=p, event_id=event.pk) for p in people]
     return manager, event, people, regs

@@ -3,9 +3,11 @@
 import csv
 import io
 import re
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from core.csvsafe import safe_cell
 from events import checkin, partnering, registration
@@ -35,7 +37,7 @@ def test_safe_cell_defuses_formula_starts(value):
 
 def test_attendance_csv_cells_cannot_run_formulas(client):
     manager, cluster = cluster_manager()
-    event = EventFactory(cluster=cluster)
+    event = EventFactory(cluster=cluster, starts_at=timezone.now() + timedelta(hours=1))  # check-in is open
     user = verified_member(OrganizationFactory(name_en="@Evil Corp"))
     user.full_name = FORMULA
     user.save()

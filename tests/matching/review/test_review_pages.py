@@ -162,7 +162,7 @@ def test_partnering_meeting_moves_the_match_to_met_with_one_edge(w):
     review.match_approve(user=w.tto, match_id=w.match.pk)
     review.match_accept(user=w.startup, match_id=w.match.pk)
     review.match_accept(user=w.tto, match_id=w.match.pk)
-    event = EventFactory(cluster=w.cluster, kind="partnering", capacity=None)
+    event = EventFactory(cluster=w.cluster, kind="partnering", capacity=None, starts_at=timezone.now() + timedelta(hours=1))
     regs = [registration.event_register(user=u, event_id=event.pk) for u in (w.startup, w.tto)]
     req = partnering.meeting_request_create(user=w.startup, event_id=event.pk, recipient_id=regs[1].pk)
     partnering.meeting_request_decide(user=w.tto, request_id=req.pk, accept=True)

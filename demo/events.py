@@ -135,9 +135,9 @@ def _registration_rows(event: Event, members: list[tuple[int, int]], rng: random
 def _build_partnering(world: World, event: Event, manager) -> int:
     """A meeting grid, requests (most accepted), the schedule and, for past events, outcomes."""
     rng = random.Random(f"clusterlink-partnering-{event.external_id}")  # noqa: S311 - demo data
-    upsert(PartneringSession, [{"event_id": event.pk, "first_slot_at": event.starts_at + timedelta(minutes=30),
-                                "slot_minutes": 20, "slots": 8, "tables": 10}],
-           key=["event_id"], sync=["first_slot_at", "slot_minutes", "slots", "tables"])
+    session = upsert(PartneringSession, [{"event_id": event.pk, "first_slot_at": event.starts_at + timedelta(minutes=30),
+                                          "slot_minutes": 20, "slots": 8, "tables": 10}],
+                     key=["event_id"], sync=["first_slot_at", "slot_minutes", "slots", "tables"])[(event.pk,)]
     regs = list(Registration.objects.filter(event=event, status=RegistrationStatus.REGISTERED, user__isnull=False)
                 .order_by("pk").values_list("pk", flat=True))
     pairs = sorted({tuple(sorted(rng.sample(regs, 2))) for _ in range(min(len(regs) * 2, 60))}) if len(regs) > 1 else []
@@ -149,7 +149,8 @@ def _build_partnering(world: World, event: Event, manager) -> int:
                      "weight": round(rng.random(), 3)})
     if rows:
         upsert(MeetingRequest, rows, key=["requester_id", "recipient_id"], sync=["status"])
-    if manager is not None:
+    # Scheduled once: a request the full grid could not place would make every re-run try (and write) again.
+    if manager is not None and session.scheduled_at is None:
         partnering.meetings_schedule(user=manager, event_id=event.pk)
     if event.ends_at < world.now:
         for meeting in Meeting.objects.filter(event=event, outcome=MeetingOutcome.PENDING).order_by("pk"):

@@ -1,7 +1,10 @@
-"""The named places of the source report (``data/clusters.json``, ``data/institutions.json``).
+"""The clusters of the source report and the institutions of the demo world (``data/clusters.json``,
+``data/institutions.json``).
 
-Real names of public institutions and hospitals are used for a believable demo; every number
-(trials per year, ethics-board days, employees) and every person is invented.
+Clusters and regions are the report's real places. Every hospital, university, institute and agency
+is invented, modelled on the kinds the report praises (a hospital's startup connect centre, clinical
+consulting, an innovation park inside a hospital), so no real institution is shown reviewing,
+declining or partnering; so are every number and every person.
 """
 
 from .data import read

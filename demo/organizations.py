@@ -26,9 +26,14 @@ PRODUCTS: dict[str, list[list[str]]] = _words["products"]  # what a firm of each
 FIRM_NEEDS: list[list[str]] = _words["firm_needs"]  # phrased so the matcher can read them
 INVESTOR_STEMS: list[list[str]] = _words["investor_stems"]
 INVESTOR_SUFFIXES: list[list[str]] = _words["investor_suffixes"]
-INVESTOR_FOCUS: list[list[str]] = _words["investor_focus"]
-SERVICE_KINDS: list[list[str]] = _words["service_kinds"]  # ko suffix, en suffix, ko description, en description
+# What each generated investor backs (areas, technologies, a focus line), taken in turn.
+INVESTOR_PORTFOLIOS: list[dict] = _words["investor_portfolios"]
+SERVICE_KINDS: list[dict] = _words["service_kinds"]  # key, ko and en name suffix, [ko, en] description
 SERVICE_STEMS: list[list[str]] = _words["service_stems"]
+# The therapeutic areas each generated service firm has worked in, taken in turn.
+SERVICE_AREAS: list[list[str]] = _words["service_areas"]
+# Generated names must not spell a real company's (compared without spaces, case-insensitively).
+AVOID_NAMES: list[str] = _words["avoid_names"]
 # Hand-written organisations the demo logins belong to, plus the odd cases (pending, rejected, abroad).
 # ``key`` is ``<kind prefix>-<domain label>``; it becomes the organisation's external_id.
 SPECIAL_ORGS: list[dict] = read("special_orgs")
@@ -65,7 +70,8 @@ def _institution_specs() -> list[dict]:
 def _unique_name(rng: random.Random, used: set[str], make) -> tuple[str, str]:
     while True:
         ko, en = make(rng)
-        if en not in used and ko not in used:
+        compact = en.lower().replace(" ", "")
+        if en not in used and ko not in used and not any(name in compact for name in AVOID_NAMES):
             used.update((ko, en))
             return ko, en
 
@@ -86,7 +92,7 @@ def _firm_specs(world: World, used: set[str]) -> list[dict]:
             size = "startup"
         elif size == "large" and tech not in DRUG_TECH:
             size = "sme"
-        if size == "large":  # established pharma: "한빛제약 / Hanbit Pharmaceutical"
+        if size == "large":  # established pharma: "다온제약 / Daon Pharmaceutical"
             def make(r):
                 p = r.choice(NAME_PREFIXES)
                 return f"{p[0]}제약", f"{p[1]} Pharmaceutical"
@@ -94,7 +100,8 @@ def _firm_specs(world: World, used: set[str]) -> list[dict]:
             def make(r, tech=tech):
                 p = r.choice(NAME_PREFIXES)
                 c = r.choice([c for c in NAME_CORES if c[0] != p[0]])  # no "젠젠 / Gengen"
-                s = r.choice(NAME_SUFFIXES[tech])
+                # no "Vitabio Bio" or "Gencell Cell Therapy"
+                s = r.choice([s for s in NAME_SUFFIXES[tech] if not s[1].lower().startswith(c[1])])
                 return f"{p[0]}{c[0]}{s[0]}", f"{p[1]}{c[1]} {s[1]}"
         ko, en = _unique_name(rng, used, make)
         clusters = [cluster]
@@ -149,11 +156,13 @@ def _investor_specs(world: World, used: set[str]) -> list[dict]:
         clusters = ["hongneung" if region == "seoul" else "pangyo"]
         if rng.random() < 0.3:
             clusters.append(rng.choice(["songdo", "daedeok", "osong", "gwanggyo"]))
-        focus = rng.choice(INVESTOR_FOCUS)
+        portfolio = INVESTOR_PORTFOLIOS[i % len(INVESTOR_PORTFOLIOS)]
+        focus = portfolio["focus"]
         specs.append({
             "external_id": f"investor-{i + 1:03d}", "kind": "investor", "ko": ko, "en": en, "domain": _slug(en),
             "region": region, "clusters": clusters, "founded": rng.randint(2000, 2022),
             "employees": rng.randint(5, 60), "description": focus[0] if rng.random() < 0.6 else focus[1],
+            "areas": portfolio["areas"], "technologies": portfolio["technologies"],
         })
     return specs
 
@@ -168,13 +177,15 @@ def _service_specs(world: World, used: set[str]) -> list[dict]:
 
         def make(r, service=service):
             s = r.choice(SERVICE_STEMS)
-            return f"{s[0]} {service[0]}", f"{s[1]} {service[1]}"
+            return f"{s[0]} {service['ko']}", f"{s[1]} {service['en']}"
         ko, en = _unique_name(rng, used, make)
         cluster = rng.choices(slugs, weights)[0]
         specs.append({
             "external_id": f"service-{i + 1:03d}", "kind": "service", "ko": ko, "en": en, "domain": _slug(en),
             "region": CLUSTER_REGION[cluster], "clusters": [cluster], "founded": rng.randint(1990, 2020),
-            "employees": rng.randint(8, 300), "description": service[2] if rng.random() < 0.6 else service[3],
+            "employees": rng.randint(8, 300),
+            "description": service["description"][0] if rng.random() < 0.6 else service["description"][1],
+            "service": service["key"], "areas": SERVICE_AREAS[i % len(SERVICE_AREAS)],
         })
     return specs
 

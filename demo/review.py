@@ -1,8 +1,8 @@
 """load_demo stage: matches in every state of the review lifecycle, moved there by the real services
 (so history, linkages and read states are what the pages would show after real use).
 
-The TTO login (hospital-smc) keeps a queue of proposals, some stale for the managers' list; the
-startup login (firm-celllogic) has an introduction waiting for its answer, a connected match with
+The TTO login's hospital keeps a queue of proposals, some stale for the managers' list; the
+startup login's firm has an introduction waiting for its answer, a connected match with
 a conversation, and matches that met, became a partnership, were declined or expired.
 Idempotent: once any demo match has history, the stage writes nothing.
 """
@@ -31,11 +31,14 @@ from matching.review import rules as review_rules
 from matching.review import services as review
 
 from .data import read
+from .people import LOGINS
 from .world import DEMO_DOMAIN, DEMO_SOURCE, World
 
 S = MatchStatus
 # The startup's conversation with the TTO: [side that writes ("need" or "counterpart"), text].
 MESSAGES: list[list[str]] = read("review")["messages"]
+# The organisations of the story: the TTO login's hospital and the startup login's firm.
+_LOGIN_ORG: dict[str, str] = {x["email"]: x.get("org", "") for x in LOGINS}
 
 
 def _person(local: str) -> User | None:
@@ -67,19 +70,20 @@ def build_review(world: World) -> dict[str, int]:
     if MatchEvent.objects.filter(match__need__organization__source=DEMO_SOURCE).exists():
         world.stdout.write("Demo review states are up to date.\n")  # a re-run writes nothing
         return {}
-    smc, celllogic = world.orgs.get("hospital-smc"), world.orgs.get("firm-celllogic")
+    hospital, firm = world.orgs.get(_LOGIN_ORG["tto"]), world.orgs.get(_LOGIN_ORG["startup"])
     startup, tto, manager = _person("startup"), _person("tto"), _person("manager")
-    if not (smc and celllogic and startup and tto):
+    if not (hospital and firm and startup and tto):
         return {}
     cands = _candidates()
-    firm_first = [m for m in cands if m.need.organization_id == celllogic.pk and m.counterpart_id != smc.pk]
-    smc_rows = [m for m in cands if m.counterpart_id == smc.pk]
-    others = [m for m in cands if m.need.organization_id != celllogic.pk and m.counterpart_id != smc.pk]
+    firm_first = [m for m in cands if m.need.organization_id == firm.pk and m.counterpart_id != hospital.pk]
+    # (the startup's own proposal to the hospital is the connected story, not the TTO's queue)
+    hospital_rows = [m for m in cands if m.counterpart_id == hospital.pk and m.need.organization_id != firm.pk]
+    others = [m for m in cands if m.need.organization_id != firm.pk and m.counterpart_id != hospital.pk]
     done: dict[str, int] = {}
     with notify_queue.muted():  # the demo sends no email
         # Two of the startup's proposals move on; the rest stay on its proposals page.
-        done.update(_firm_story(celllogic, smc, startup, tto, firm_first[:2] + others[:2]))
-        done.update(_tto_story(smc, tto, smc_rows))
+        done.update(_firm_story(firm, hospital, startup, tto, firm_first[:2] + others[:2]))
+        done.update(_tto_story(hospital, tto, hospital_rows))
         done.update(_others(others[2:], manager))
     _restamp_run()
     world.stdout.write(f"Demo review states: {done}.\n")
@@ -94,21 +98,21 @@ def _take(pool: list[Match]) -> Match | None:
     return None
 
 
-def _firm_story(celllogic, smc, startup: User, tto: User, pool: list[Match]) -> dict[str, int]:
+def _firm_story(firm, hospital, startup: User, tto: User, pool: list[Match]) -> dict[str, int]:
     out = {}
-    # Connected with the TTO's hospital, with a conversation: asked for by the startup from smc's profile.
+    # Connected with the TTO's hospital, with a conversation: asked for by the startup from the hospital's profile.
     # (an existing proposal of the pair if there is one; else the need's weakest untouched proposal
     # makes room, as a recompute would, so a need keeps at most N matches)
-    existing = Match.objects.filter(need__organization=celllogic, counterpart=smc, status=S.PROPOSED).first()
+    existing = Match.objects.filter(need__organization=firm, counterpart=hospital, status=S.PROPOSED).first()
     need = existing.need if existing else (
-        celllogic.listings.filter(side="need", status="open").annotate(n=Count("matches")).order_by("n", "pk").first())
+        firm.listings.filter(side="need", status="open").annotate(n=Count("matches")).order_by("n", "pk").first())
     if need is not None and existing is None and need.matches.count() >= review_per_need():
         weakest = need.matches.filter(status=S.PROPOSED, source=MatchSource.MODEL).order_by("score", "pk").first()
         if weakest is not None:
             pool[:] = [m for m in pool if m.pk != weakest.pk]
             weakest.delete()
     if need is not None:
-        m = review.match_request(user=startup, need_id=need.pk, counterpart_id=smc.pk,
+        m = review.match_request(user=startup, need_id=need.pk, counterpart_id=hospital.pk,
                                  note="임상시험 협력을 요청드립니다.")
         review.match_approve(user=tto, match_id=m.pk)
         review.match_accept(user=tto, match_id=m.pk)
@@ -128,7 +132,7 @@ def _firm_story(celllogic, smc, startup: User, tto: User, pool: list[Match]) -> 
     return out
 
 
-def _tto_story(smc, tto: User, rows: list[Match]) -> dict[str, int]:
+def _tto_story(hospital, tto: User, rows: list[Match]) -> dict[str, int]:
     out = {"proposed": 0}
     # Keep most proposals in the queue; decline one so the history shows a reason; make some stale.
     for m in rows[:1]:

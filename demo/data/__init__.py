@@ -1,8 +1,8 @@
 """The demo's fixed data: word lists, named institutions and text templates, one JSON file each.
 
-Pairs are ``[Korean, English]``. Everything is invented except the public institutions and hospitals
-(real names, invented figures); emails and websites all live under ``demo.clusterlink.kr`` so demo
-mail can never reach a real inbox.
+Pairs are ``[Korean, English]``. Every organisation and person is invented (only the clusters'
+places are real); emails and websites all live under ``demo.clusterlink.kr`` so demo mail can never
+reach a real inbox.
 """
 
 import json

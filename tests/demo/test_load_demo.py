@@ -62,7 +62,7 @@ def test_load_demo_builds_the_report_world(settings):
     orgs = Organization.objects.filter(source="demo")
     assert 150 <= orgs.count() <= 250
     assert set(orgs.values_list("kind", flat=True)) == set(OrganizationKind.values)
-    assert orgs.filter(kind="hospital", name_en="Samsung Medical Center", description__contains="BMCC").exists()
+    assert orgs.filter(kind="hospital", name_en="Hanbit University Hospital", description__contains="BLC").exists()
     assert not orgs.filter(kind="hospital", trial_phases=[]).exists()
     assert not orgs.filter(kind="hospital", irb_days__isnull=True).exists()
     for org in orgs:  # bulk_create bypasses save(), so the domain must have been set by hand
@@ -129,14 +129,14 @@ def test_reset_recreates_the_demo_and_keeps_real_data():
     real_user, real_org = UserFactory(email="someone@real.example.kr"), OrganizationFactory(name_en="Real Co")
     run()
     first = snapshot()
-    Organization.objects.filter(external_id="hospital-smc").update(name_en="Renamed")
+    Organization.objects.filter(external_id="hospital-hanbit").update(name_en="Renamed")
     Membership.objects.filter(user__email=f"startup@{DEMO_DOMAIN}").delete()
     User.objects.create_user(email=f"stray@{DEMO_DOMAIN}", full_name="Stray")
 
     run("--reset")
 
     assert snapshot() == first
-    assert Organization.objects.get(external_id="hospital-smc").name_en == "Samsung Medical Center"
+    assert Organization.objects.get(external_id="hospital-hanbit").name_en == "Hanbit University Hospital"
     assert not User.objects.filter(email=f"stray@{DEMO_DOMAIN}").exists()
     assert User.objects.filter(pk=real_user.pk).exists() and Organization.objects.filter(pk=real_org.pk).exists()
 

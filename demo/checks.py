@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from matching.models import CloseReason, Listing, Match, MatchSource, MatchStatus
+from matching.models import CloseReason, Listing, ListingVisibility, Match, MatchSource, MatchStatus
+from matching.proposals.reasons import NEED, facet_labels, reasons_for, top_group
 
 # Proposals the system withdrew (need closed, replaced by a round) are no longer proposals.
 _WITHDRAWN = (CloseReason.NEED_CLOSED, CloseReason.REPLACED, CloseReason.NO_LONGER_SUPPORTED)
@@ -56,5 +57,26 @@ def proposal_fit(*, source: str | None = None) -> dict[str, Any]:
             "pk", "need_id", "need__title", "counterpart__name_en", "counterpart__kind", "score", "score_parts")
     ]
     n, fit = len(best), len(best) - len(failed)
+    led = first_reason_leads(list(best.values()))
     return {"needs_with_proposals": n, "best_shares_area": fit,
-            "percent": round(100.0 * fit / n, 1) if n else 0.0, "failures": failures}
+            "percent": round(100.0 * fit / n, 1) if n else 0.0, "failures": failures,
+            "first_reason_is_top_part": led, "first_reason_percent": round(100.0 * led / n, 1) if n else 0.0}
+
+
+def first_reason_leads(match_ids: list[int]) -> int:
+    """Of these matches, how many show the firm, as their first reason, the part that contributed most
+    to the score (a fixed handful of queries: rows, their supporting listings, the facets)."""
+    rows = list(Match.objects.filter(pk__in=match_ids).select_related("need", "counterpart")
+                .prefetch_related("supporting_listings"))
+    best_caps = {int(c) for m in rows if str(c := (m.explanation or {}).get("best_pair", {}).get("capability", "")).isdigit()}
+    confidential = set(Listing.objects.filter(pk__in=best_caps, visibility=ListingVisibility.CONFIDENTIAL)
+                       .values_list("pk", "organization_id"))
+    labels, led = facet_labels(), 0
+    for m in rows:
+        # The firm reads its own need; another organisation's confidential capability stays hidden from it.
+        hidden = {lid for lid, org in confidential if org != m.need.organization_id}
+        hidden |= {s.pk for s in m.supporting_listings.all()
+                   if s.visibility == ListingVisibility.CONFIDENTIAL and s.organization_id != m.need.organization_id}
+        reasons = reasons_for(m, hidden_ids=hidden, facet_labels=labels, side=NEED)
+        led += bool(reasons) and reasons[0].group == top_group(m)
+    return led

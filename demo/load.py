@@ -16,7 +16,7 @@ from accounts.models import Membership, Organization, User
 from clusters.models import ClusterMembership
 from taxonomy.models import Facet
 
-from . import clusters, events, listings, organizations, people, review
+from . import clusters, events, listings, mentoring, organizations, people, review
 from .world import DEFAULT_SEED, DEMO_SOURCE, World, demo_users_q
 
 # A fixed salt makes the hash stable, so a re-run sees "unchanged" and rewrites nothing.
@@ -28,6 +28,8 @@ STAGES: tuple[Callable[[World], Any], ...] = (
     people.build_people,
     organizations.build_cluster_memberships,
     listings.build_listings,
+    # Before the proposals: mentors without an organisation get one of their own, which the ranking sees.
+    mentoring.load,
     listings.build_proposals,
     events.build_events,
     review.build_review,
@@ -41,6 +43,7 @@ def delete_demo() -> None:
     Events hang off clusters and runs off nobody, so they go by hand; memberships, listings,
     matches, linkages, registrations, notifications... cascade from demo organisations and people.
     """
+    mentoring.delete_mentoring()
     events.delete_events()
     Organization.objects.filter(source=DEMO_SOURCE).delete()
     User.objects.filter(demo_users_q()).delete()

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from django.db.models import Count, QuerySet
 
 from accounts.models import Membership, MembershipStatus, Organization
-from matching.models import Listing, ListingSide, ListingStatus
+from matching.engine.types import Listing as EngineListing
+from matching.models import Listing, ListingSide, ListingStatus, ListingVisibility
 from taxonomy.models import FacetKind
 
 from .assignment import Instance
@@ -46,31 +47,58 @@ def _facet_keys(facets: Iterable) -> set[str]:
     return {f"{f.kind}:{f.slug}" for f in facets if f.kind in FIT_KINDS}
 
 
+def need_record(listing: Listing, focus: Iterable = ()) -> EngineListing:
+    """A need as the ranking reads it. A confidential need gives only its title and tags: its
+    description is for connected partners, never for a mentor."""
+    confidential = listing.visibility == ListingVisibility.CONFIDENTIAL
+    return EngineListing(
+        id=str(listing.pk), org=str(listing.organization_id), side="need", title=listing.title,
+        description="" if confidential else listing.description, lang=listing.language,
+        therapeutic_areas=tuple(sorted({f.slug for f in [*listing.therapeutic_areas.all(), *focus]
+                                        if f.kind == FacetKind.THERAPEUTIC_AREA})),
+        technologies=tuple(sorted({f.slug for f in [*listing.technologies.all(), *focus]
+                                   if f.kind == FacetKind.TECHNOLOGY})),
+    )
+
+
 def startup_cards(programme: Programme, orgs: list[Organization]) -> list[StartupCard]:
-    """Each startup's open needs and its application's focus (two or three queries)."""
+    """Each startup's open needs and its application's focus (three queries).
+
+    The focus ("areas to be mentored in") tags every need of the startup, and a startup without an
+    open need is ranked on its focus alone (a need record with tags and no text).
+    """
     ids = [o.pk for o in orgs]
     facets: dict[int, set[str]] = {pk: set() for pk in ids}
     languages: dict[int, set[str]] = {pk: set() for pk in ids}
-    texts: dict[int, list[str]] = {pk: [] for pk in ids}
-    needs = Listing.objects.filter(organization_id__in=ids, side=ListingSide.NEED, status=ListingStatus.OPEN)
-    for listing in needs.prefetch_related("therapeutic_areas", "technologies"):
-        org = listing.organization_id
-        facets[org] |= _facet_keys([*listing.therapeutic_areas.all(), *listing.technologies.all()])
-        languages[org].add(listing.language)
-        texts[org] += [listing.title, listing.description]
+    focus: dict[int, list] = {pk: [] for pk in ids}
     applications = ProgrammeApplication.objects.filter(programme=programme, organization_id__in=ids)
     for application in applications.select_related("submitted_by").prefetch_related("focus"):
         org = application.organization_id
-        facets[org] |= _facet_keys(application.focus.all())
+        focus[org] += list(application.focus.all())
+        facets[org] |= _facet_keys(focus[org])
         if application.submitted_by_id:
             languages[org].add(application.submitted_by.language)
-    return [StartupCard(str(pk), frozenset(facets[pk]), frozenset(languages[pk]), tuple(texts[pk])) for pk in ids]
+    records: dict[int, list[EngineListing]] = {pk: [] for pk in ids}
+    needs = Listing.objects.filter(organization_id__in=ids, side=ListingSide.NEED, status=ListingStatus.OPEN)
+    for listing in needs.prefetch_related("therapeutic_areas", "technologies").order_by("pk"):
+        org = listing.organization_id
+        facets[org] |= _facet_keys([*listing.therapeutic_areas.all(), *listing.technologies.all()])
+        languages[org].add(listing.language)
+        records[org].append(need_record(listing, focus[org]))
+    for pk in ids:
+        if not records[pk] and focus[pk]:
+            records[pk].append(EngineListing(
+                id=f"focus-{pk}", org=str(pk), side="need", lang=min(languages[pk], default=""),
+                therapeutic_areas=tuple(f.slug for f in focus[pk] if f.kind == FacetKind.THERAPEUTIC_AREA),
+                technologies=tuple(f.slug for f in focus[pk] if f.kind == FacetKind.TECHNOLOGY)))
+    return [StartupCard(str(pk), frozenset(facets[pk]), frozenset(languages[pk]), tuple(records[pk])) for pk in ids]
 
 
 def mentor_card(profile: MentorProfile) -> MentorCard:
     facets = _facet_keys([*profile.therapeutic_areas.all(), *profile.technologies.all()])
-    texts = (profile.headline, profile.expertise, profile.career, *(p.title for p in profile.publications.all()))
-    return MentorCard(str(profile.pk), frozenset(facets), frozenset(profile.language_list), tuple(t for t in texts if t))
+    expertise = "\n".join(t for t in (profile.headline, profile.expertise, profile.career) if t.strip())
+    publications = tuple((p.title, p.abstract) for p in profile.publications.all())
+    return MentorCard(str(profile.pk), frozenset(facets), frozenset(profile.language_list), expertise, publications)
 
 
 def _mentor_qs() -> QuerySet[MentorProfile]:

@@ -18,8 +18,9 @@ API (what the Django layer calls)
 - `parts` are the score parts (text, text_max, embed, facets, activity, peers, copartner, popularity,
   capacity, region; see scores.py), `score` their weighted sum with `model.weights`; where the corpus
   has history, organisations with no known partnership also get fixed positions of the list
-  (ranking.NEWCOMER_POSITIONS, `positions=` on rank_query / rank_new_listing) and an explanation key
-  `new_to_network`;
+  (`lane_positions=`, 1-based, on rank_for_org / rank_for_need / rank_for_listing; default
+  ranking.LANE_POSITIONS = (6, 7, 12, 14, ..., 50): the page's 5 proposals, then its 2-entry
+  "new to the network" section); a candidate the lane placed has explanation["new_to_network"] = True;
   `model.weights_info` holds the refit's held-out figures and whether it was adopted;
   `model.version` is the model version to store on a Match.
 - `explain=True` explains every candidate, `explain=5` only the first five (what a re-rank stores).
@@ -44,7 +45,8 @@ in its row, and never inside a function (only third-party Kiwi and the USE encod
     explain                          evidence for one candidate
     scores                           Scorer: the fitted corpus (Scorer.build) and the score parts
     vectors                          TF-IDF, facet and USE vectors of listings
-    tokens | embed | capacity        matching tokens; the USE encoder; capacity facts
+    tokens | embed | capacity | language   matching tokens; the USE encoder; capacity facts;
+                                     language-aware topical weights (lexical vs USE)
     bridge                           the Korean-English term map
     text | exchange | cache | metrics | exposure | topk | terms_ko_en | lexical (organisation BM25)
     types                            the plain records (Organization, Listing, Link, Dataset, Candidate)

@@ -10,7 +10,7 @@ import time
 
 import numpy as np
 
-from .ranking import rank_new_listing, rank_query
+from .ranking import LANE_POSITIONS, rank_new_listing, rank_query
 from .refit import refit_weights
 from .scores import Scorer
 from .types import INSTITUTION_KINDS, Candidate, Dataset, Listing
@@ -19,24 +19,30 @@ from .types import INSTITUTION_KINDS, Candidate, Dataset, Listing
 class Model(Scorer):
     """A fitted corpus that ranks candidate organisations for a firm, a need or a new listing."""
 
+    # lane_positions: 1-based positions of the one list that go to organisations with no known
+    # partnership, ranked on capability fit alone (explanation["new_to_network"] = True); () = none.
+
     def rank_for_org(self, org_id: str, top: int = 50, kinds: frozenset[str] = INSTITUTION_KINDS,
-                     explain: bool | int = True) -> list[Candidate]:
+                     explain: bool | int = True, lane_positions: tuple[int, ...] = LANE_POSITIONS
+                     ) -> list[Candidate]:
         """Candidates for an organisation's needs (all of them), best first."""
         oi = self.org_index[org_id]
         rows = self.needs_by_org.get(oi, [])
-        return rank_query(self, oi, rows, top=top, kinds=kinds, explain=explain)
+        return rank_query(self, oi, rows, top=top, kinds=kinds, explain=explain, positions=lane_positions)
 
     def rank_for_need(self, listing_id: str, top: int = 50, kinds: frozenset[str] = INSTITUTION_KINDS,
-                      explain: bool | int = True) -> list[Candidate]:
+                      explain: bool | int = True, lane_positions: tuple[int, ...] = LANE_POSITIONS
+                      ) -> list[Candidate]:
         """Candidates for one need listing of the fitted corpus."""
         li = self.listing_index[listing_id]
         return rank_query(self, self.org_index[self.listings[li].org], [li], top=top, kinds=kinds,
-                          explain=explain)
+                          explain=explain, positions=lane_positions)
 
     def rank_for_listing(self, listing: Listing, top: int = 50, kinds: frozenset[str] = INSTITUTION_KINDS,
-                         explain: bool | int = True) -> list[Candidate]:
+                         explain: bool | int = True, lane_positions: tuple[int, ...] = LANE_POSITIONS
+                         ) -> list[Candidate]:
         """Re-rank a new or edited need listing without refitting (vectors from the fitted model)."""
-        return rank_new_listing(self, listing, top=top, kinds=kinds, explain=explain)
+        return rank_new_listing(self, listing, top=top, kinds=kinds, explain=explain, positions=lane_positions)
 
 
 def fit(data: Dataset, *, morphology: bool = True, use_embeddings: bool = True,

@@ -11,7 +11,7 @@ from .exchange import ExchangeError, _iter_lines, read_exchange
 from .exposure import apply_exposure_cap
 from .metrics import evaluate_rankings, split_links, top_share
 from .model import Model, fit
-from .ranking import rank_all
+from .ranking import LANE_POSITIONS, rank_all
 
 CAP_POOL = 1000  # how deep each query's list goes when the exposure cap needs replacements
 
@@ -24,7 +24,7 @@ class RankRun:
 
 
 def rank_file(path: str | Path, *, top: int = 50, exposure_cap: int = 0, refit: bool = True,
-              use_embeddings: bool = True) -> RankRun:
+              use_embeddings: bool = True, lane_positions: tuple[int, ...] = LANE_POSITIONS) -> RankRun:
     """Rank every firm of an exchange file; links other than known/unsplit are never read."""
     if top < 1:
         raise ExchangeError("--top must be >= 1")
@@ -34,7 +34,7 @@ def rank_file(path: str | Path, *, top: int = 50, exposure_cap: int = 0, refit: 
     model = fit(data, refit=refit, use_embeddings=use_embeddings)
     t2 = time.perf_counter()
     depth = max(top, CAP_POOL) if exposure_cap > 0 else top
-    rankings = {q: [c.org_id for c in cands] for q, cands in rank_all(model, top=depth)}
+    rankings = {q: [c.org_id for c in cands] for q, cands in rank_all(model, top=depth, positions=lane_positions)}
     if exposure_cap > 0:
         rankings = apply_exposure_cap(rankings, exposure_cap, top)
     t3 = time.perf_counter()

@@ -78,8 +78,8 @@ def simulate_holdout(data: Dataset, seed: int = 0, query_kind: str = "firm"
 
 
 def _rank_score(model: Scorer, parts: dict[str, np.ndarray], weights: dict[str, float], query: int,
-                relevant: set[int], mask: np.ndarray) -> float:
-    score = model.combine(parts, weights)
+                relevant: set[int], mask: np.ndarray, cross: np.ndarray | None = None) -> float:
+    score = model.combine(parts, weights, cross)
     cand = mask.copy()
     cand[query] = False
     cand[model.partners_of(query)] = False
@@ -113,14 +113,15 @@ def refit_weights(model: Scorer, data: Dataset, seed: int = 0) -> dict[str, obje
         need_rows = sim.needs_by_org.get(qi, [])
         v = sim.vectors
         E = v.E[need_rows] if (sim.use_embeddings and v.E is not None) else None
+        ctx: dict = {}
         parts = sim.query_parts(qi, v.X[need_rows], v.Fx[need_rows], E,
                                 [sim.listings[r].text for r in need_rows],
-                                [v.tokens[r] for r in need_rows], mask)
+                                [v.tokens[r] for r in need_rows], mask, ctx)
         rel = {sim.org_index[p] for p in heldout[f] if mask[sim.org_index[p]]}
-        cache[f] = (qi, parts, rel)
+        cache[f] = (qi, parts, rel, ctx["cross_language"])
         if f not in train:
             continue
-        score = sim.combine(parts)
+        score = sim.combine(parts, cross=ctx["cross_language"])
         cand = mask.copy()
         cand[qi] = False
         cand[sim.partners_of(qi)] = False
@@ -142,9 +143,11 @@ def refit_weights(model: Scorer, data: Dataset, seed: int = 0) -> dict[str, obje
     trained_mass = sum(abs(model.weights.get(k, 0.0)) for k in coefs) or 1.0
     scale = trained_mass / (sum(abs(c) for c in coefs.values()) or 1.0)
     learned = {k: (float(coefs[k]) * scale if k in coefs else model.weights.get(k, 0.0)) for k in PARTS}
-    default_per = np.array([_rank_score(sim, cache[f][1], model.weights, cache[f][0], cache[f][2], mask)
+    default_per = np.array([_rank_score(sim, cache[f][1], model.weights, cache[f][0], cache[f][2], mask,
+                                       cache[f][3])
                             for f in valid])
-    learned_per = np.array([_rank_score(sim, cache[f][1], learned, cache[f][0], cache[f][2], mask)
+    learned_per = np.array([_rank_score(sim, cache[f][1], learned, cache[f][0], cache[f][2], mask,
+                                       cache[f][3])
                             for f in valid])
     default_fig, learned_fig = default_per.mean(), learned_per.mean()
     # "wins" means beyond noise: a paired bootstrap over the validation organisations

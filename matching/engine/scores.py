@@ -37,6 +37,7 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
 from .capacity import Requirements, capacity_fit, parse_requirements
+from .language import CROSS_SHIFT, cross_share, ko_share, listing_lang, part_weight
 from .lexical import OrgBM25, build_bm25
 from .types import Dataset, Listing, Organization
 from .vectors import ListingVectors, _identity, build_vectors
@@ -111,6 +112,7 @@ class Scorer:
     adjacency: sp.csr_matrix  # orgs x orgs, history links
     popularity: np.ndarray  # log1p(degree), over orgs
     activity: np.ndarray  # log1p(capability listings, capped) / log1p(ACTIVITY_CAP), over orgs
+    share_ko: np.ndarray  # share of each org's capability listings in Korean (language.py)
     bm25: OrgBM25  # organisation-level BM25 over capability tokens
     profiles: sp.csr_matrix  # orgs x peer vocab, L2 rows of pooled need tokens (peer similarity)
     peer_vectorizer: TfidfVectorizer
@@ -120,6 +122,7 @@ class Scorer:
     group_ids: dict[str, int]  # normalised capability text -> group column
     weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
     weights_info: dict[str, object] = field(default_factory=dict)
+    cross_shift: dict[str, float] = field(default_factory=lambda: dict(CROSS_SHIFT))  # {} = off
     timings: dict[str, float] = field(default_factory=dict)
     morphology: bool = True
     use_embeddings: bool = True
@@ -154,10 +157,14 @@ class Scorer:
                     context: dict | None = None) -> dict[str, np.ndarray]:
         """Scaled score parts over all organisations for one query (its need rows given).
 
-        context: if a dict is given, intermediate results the explanations reuse are put there.
+        context: if a dict is given, intermediate results the explanations reuse are put there,
+        and context["cross_language"], which combine() and topic() need for language-aware weights.
         """
         n = self.n_orgs
         parts: dict[str, np.ndarray] = {}
+        cross = cross_share(texts, self.share_ko, self.activity > 0)
+        if context is not None:
+            context["cross_language"] = cross
         nq = X.shape[0]
         if nq:
             capX = self._capX()
@@ -197,7 +204,7 @@ class Scorer:
                 parts["region"] = self._region(partners, mask)
         ref = np.log1p(max(float(np.expm1(self.popularity.max())) if n else 0.0, POPULARITY_REF))
         parts["popularity"] = self.popularity / ref
-        topic = self.topic(parts)
+        topic = self.topic(parts, cross=cross)
         req = self.requirements(texts)
         if context is not None:
             context["requirements"] = req
@@ -205,17 +212,21 @@ class Scorer:
         parts["capacity"] = self._capacity(texts, mask, req) * topic
         return {k: np.asarray(parts.get(k, np.zeros(n)), dtype=np.float64) for k in PARTS}
 
-    def topic(self, parts: dict[str, np.ndarray], weights: dict[str, float] | None = None) -> np.ndarray:
-        """Topical fit in [0, 1]: the weighted mean of the text, embedding and facet parts."""
+    def topic(self, parts: dict[str, np.ndarray], weights: dict[str, float] | None = None,
+              cross: np.ndarray | None = None) -> np.ndarray:
+        """Topical fit in [0, 1]: the weighted mean of the text, embedding and facet parts
+        (language-aware weights when cross, the share of cross-language pairs, is given)."""
         w = weights or self.weights
-        total = sum(max(w.get(k, 0.0), 0.0) for k in TOPICAL)
+        pos = {k: max(w.get(k, 0.0), 0.0) for k in TOPICAL}
+        ws = {k: part_weight(pos, k, cross, self.cross_shift) for k in TOPICAL}
+        total = sum(ws.values())
         out = np.zeros(self.n_orgs)
-        if total <= 0:
+        if not np.any(np.asarray(total) > 0):
             return out
         for k in TOPICAL:
-            if k in parts and w.get(k, 0.0) > 0:
-                out += w[k] * np.asarray(parts[k])
-        return out / total
+            if k in parts:
+                out += ws[k] * np.asarray(parts[k])
+        return np.divide(out, total, out=np.zeros(self.n_orgs), where=np.asarray(total) > 0)
 
     def peer_similarity(self, tokens: list[list[str]], E: np.ndarray | None = None) -> np.ndarray | None:
         """Similarity of the query's needs to every organisation's needs: the mean of word TF-IDF
@@ -236,11 +247,14 @@ class Scorer:
                 sim = esim if sim is None else PEER_EMBED_MIX * esim + (1 - PEER_EMBED_MIX) * sim
         return sim
 
-    def combine(self, parts: dict[str, np.ndarray], weights: dict[str, float] | None = None) -> np.ndarray:
+    def combine(self, parts: dict[str, np.ndarray], weights: dict[str, float] | None = None,
+                cross: np.ndarray | None = None) -> np.ndarray:
+        """The weighted sum of the parts; cross (query_parts' context["cross_language"]) makes the
+        topical weights language-aware."""
         w = weights or self.weights
         total = np.zeros(self.n_orgs)
         for k, v in parts.items():
-            total += w.get(k, 0.0) * v
+            total += part_weight(w, k, cross, self.cross_shift) * v
         return total
 
     def _capX(self) -> sp.csr_matrix:
@@ -348,6 +362,7 @@ class Scorer:
         bm25 = build_bm25(counts.tocsr(), cap_org, n)
         n_caps = np.bincount(cap_org, minlength=n).astype(np.float64)
         activity = np.log1p(np.minimum(n_caps, ACTIVITY_CAP)) / np.log1p(ACTIVITY_CAP)
+        share_ko = ko_share([listing_lang(listings[r]) for r in cap_rows], cap_org, n)
         cap_owner = sp.csr_matrix((np.ones(len(cap_rows)), (cap_org, cap_rows)), shape=(n, len(listings)))
         org_facets = _l2_rows((cap_owner @ vectors.Fx).tocsr())
         groups, group_ids = _groups(listings, cap_rows, cap_org, n)
@@ -355,7 +370,7 @@ class Scorer:
             orgs=orgs, org_index=org_index, listings=listings,
             listing_index={lst.id: i for i, lst in enumerate(listings)}, vectors=vectors,
             cap_rows=cap_rows, cap_org=cap_org, cap_starts=change, cap_run_org=cap_org[change],
-            needs_by_org=needs_by_org, adjacency=adjacency, popularity=np.log1p(degree), activity=activity, bm25=bm25,
+            needs_by_org=needs_by_org, adjacency=adjacency, popularity=np.log1p(degree), activity=activity, share_ko=share_ko, bm25=bm25,
             profiles=profiles, peer_vectorizer=peer_vectorizer, profiles_E=profiles_E, org_facets=org_facets,
             group_of_cap=groups, group_ids=group_ids,
             weights=dict(weights or DEFAULT_WEIGHTS), morphology=morphology,

@@ -19,13 +19,16 @@ TFIDF_ONLY = {"text_max": 1.0}
 
 
 def rank_with(model: Model, weights: dict[str, float] | None, top: int = 50) -> dict[str, list[str]]:
-    saved = model.weights
+    """Rank with other weights; an ablation (weights given) is that weighting alone, so the
+    language-aware multipliers are off for it."""
+    saved, saved_shift = model.weights, model.cross_shift
     if weights is not None:
         model.weights = {k: weights.get(k, 0.0) for k in saved}
+        model.cross_shift = {}
     try:
         return {q: [c.org_id for c in cands] for q, cands in rank_all(model, top=top)}
     finally:
-        model.weights = saved
+        model.weights, model.cross_shift = saved, saved_shift
 
 
 def subsets(path: str | Path) -> dict[str, set[str]]:

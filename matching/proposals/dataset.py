@@ -25,8 +25,9 @@ from ..models import (
 )
 from . import learned_weights
 
-# History the model may learn from: partnerships and introductions on the platform, and imports.
-HISTORY_LINKAGE_KINDS = (LinkageKind.PARTNERSHIP, LinkageKind.INTRODUCTION)
+# History the model may learn from: partnerships on the platform, and imports. Not introductions: they
+# are the model's own accepted proposals, and feeding them back would make popular sites more popular.
+HISTORY_LINKAGE_KINDS = (LinkageKind.PARTNERSHIP,)
 
 # Which organisation kinds may answer a need, by its partnership types.
 ALL_KINDS = frozenset({"firm", "hospital", "university", "investor", "service", "public"})

@@ -44,6 +44,10 @@ from . import dataset
 from .rounds import Replacement, stable_choice
 
 REOPENABLE = (MatchStatus.DECLINED, MatchStatus.DISMISSED)
+# The page's "new to the network" section: organisations without a known partner that the engine's
+# lane placed (explanation "new_to_network"), proposed on their capabilities alone, besides the N.
+LANE_PER_NEED = 2
+LANE_REACH = 16  # the engine's lane holds merged positions 12, 14, ...: rank at least this deep
 # What a person can check about the candidate's field; a candidate with none of these (a bare
 # similarity, or capacity facts alone, which only refine among on-topic candidates) is not proposed.
 EVIDENCE_KEYS = ("terms", "shared_facets", "partner_paths")
@@ -86,6 +90,10 @@ class Ranked:
         return {"org_id": self.org_id, "score": self.score, "parts": self.parts, "explanation": self.explanation,
                 "supporting": self.supporting}
 
+    @property
+    def in_lane(self) -> bool:
+        return bool(self.explanation.get("new_to_network"))
+
     @classmethod
     def from_dict(cls, d: dict) -> Ranked:
         return cls(int(d["org_id"]), float(d["score"]), d["parts"], d["explanation"], [int(x) for x in d["supporting"]])
@@ -125,17 +133,22 @@ def _to_ranked(cands: list[engine.Candidate], blocked: set[int], depth: int,
     """Candidates a person may check, best first; each keeps the part weights that ranked it, so its
     reasons can be ordered by what really contributed."""
     kept = {k: round(float(v), 4) for k, v in (weights or {}).items()}
-    out = []
+    out, lane = [], []
     threshold = min_score()
     for c in cands:
         oid = int(c.org_id)
         if oid in blocked or c.score < threshold or not has_checkable_evidence(c.parts, c.explanation):
             continue
         exp = {**c.explanation, "weights": kept} if kept else c.explanation
-        out.append(Ranked(oid, c.score, c.parts, exp, [int(x) for x in c.supporting_listing_ids]))
-        if len(out) >= depth:
+        ranked = Ranked(oid, c.score, c.parts, exp, [int(x) for x in c.supporting_listing_ids])
+        if ranked.in_lane:
+            if len(lane) < LANE_PER_NEED:
+                lane.append(ranked)
+        elif len(out) < depth:
+            out.append(ranked)
+        if len(out) >= depth and len(lane) >= LANE_PER_NEED:
             break
-    return out
+    return out + lane
 
 
 def rank_need(model: engine.Model, need: Listing, *, depth: int | None = None, in_corpus: bool = True) -> list[Ranked]:
@@ -146,7 +159,7 @@ def rank_need(model: engine.Model, need: Listing, *, depth: int | None = None, i
     kinds = dataset.candidate_kinds(
         need_types=[f.slug for f in need.partnership_types.all()], need_org_kind=need.organization.kind
     )
-    top = depth + len(blocked) + 5  # room for the ones filtered out below
+    top = max(depth + len(blocked) + 5, LANE_REACH + len(blocked))  # room for the filtered-out and the lane
     key = str(need.pk)
     if in_corpus and key in model.listing_index:
         cands = model.rank_for_need(key, top=top, kinds=kinds)
@@ -171,11 +184,13 @@ def rank_needs(need_ids: list[int], *, model: engine.Model | None = None) -> dic
 def cap_round(results: dict[int, list[Ranked]]) -> dict[int, list[Ranked]]:
     """The exposure cap across one round, then at most N per need."""
     n, cap = per_need(), exposure_cap()
+    lanes = {k: [r for r in v if r.in_lane][:LANE_PER_NEED] for k, v in results.items()}
+    main = {k: [r for r in v if not r.in_lane] for k, v in results.items()}
     if not cap:
-        return {k: v[:n] for k, v in results.items()}
-    by_org = {k: {r.org_id: r for r in v} for k, v in results.items()}
-    chosen = apply_exposure_cap({str(k): [str(r.org_id) for r in v] for k, v in results.items()}, cap, n)
-    return {int(k): [by_org[int(k)][int(o)] for o in v] for k, v in chosen.items()}
+        return {k: v[:n] + lanes[k] for k, v in main.items()}
+    by_org = {k: {r.org_id: r for r in v} for k, v in main.items()}
+    chosen = apply_exposure_cap({str(k): [str(r.org_id) for r in v] for k, v in main.items()}, cap, n)
+    return {int(k): [by_org[int(k)][int(o)] for o in v] + lanes[int(k)] for k, v in chosen.items()}
 
 
 def _valid_listing_ids(results: dict[int, list[Ranked]]) -> set[int]:
@@ -212,12 +227,17 @@ def save_proposals(results: dict[int, list[Ranked]], *, run: MatchRun | None = N
                 continue  # deleted or closed meanwhile
             rows = existing.get(need_id, {})
             blocked = _blocked(need, list(rows.values()))
-            allowed = [r for r in ranked if r.org_id in orgs and r.org_id not in blocked]
-            deeper = [r for r in (pool or {}).get(need_id, []) if r.org_id in orgs and r.org_id not in blocked]
+            allowed = [r for r in ranked if r.org_id in orgs and r.org_id not in blocked and not r.in_lane]
+            lane = [r for r in ranked if r.org_id in orgs and r.org_id not in blocked and r.in_lane][:LANE_PER_NEED]
+            deeper = [r for r in (pool or {}).get(need_id, [])
+                      if r.org_id in orgs and r.org_id not in blocked and not r.in_lane]
             live = {oid: m for oid, m in rows.items() if m.source == MatchSource.MODEL and m.status == MatchStatus.PROPOSED}
             edited = any(m.need_updated_at is None or need.updated_at > m.need_updated_at for m in live.values())
             keep, leaving = stable_choice(allowed[: per_need()], [*allowed, *deeper], set(live), n=per_need(),
                                           margin=keep_margin(), hold=not edited)
+            lane = [r for r in lane if r.org_id not in {k.org_id for k in keep}]
+            keep = [*keep, *lane]  # the newcomer section, besides the N
+            leaving = [g for g in leaving if g.org_id not in {r.org_id for r in lane}]
             counts["kept"] += sum(1 for oid, m in rows.items() if oid in blocked)
             for r in keep:
                 values = {"score": r.score, "score_parts": r.parts, "explanation": r.explanation,

@@ -112,8 +112,8 @@ def test_mentoring_operations_conform_to_the_schema(signed_in):
                 continue
             fixed = next((pk for prefix, pk in ids.items() if operation.path.startswith(prefix) and "{id}" in operation.path), None)
             for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
-                _fuzz_operation(operation, headers=auth_headers(profile.user) if signed_in else None, fixed_id=fixed,
-                                mode=mode, tally=tally)
+                _fuzz_operation(operation, headers=auth_headers(profile.user) if signed_in else None,
+                                fixed={"id": fixed} if fixed else None, mode=mode, tally=tally)
     finally:
         request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)

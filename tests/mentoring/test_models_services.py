@@ -11,8 +11,9 @@ from django.db import IntegrityError, OperationalError, connection, connections,
 from clusters.models import Linkage, LinkageKind
 from core.errors import Conflict, DomainError, NotAllowed
 from mentoring import panels, programmes, services, sessions
+from mentoring.cohort import mentor_card, startup_cards
 from mentoring.models import MentoringSession, MentorProfile, MentorStatus, PanelSeat, ProgrammeStatus, SeatStatus
-from mentoring.scoring import LANGUAGE_BONUS, MentorCard, StartupCard, pair_scores
+from mentoring.scoring import LANGUAGE_BONUS, MentorCard, StartupCard, facet_overlap_scores, pair_scores
 from tests.factories import MembershipFactory, UserFactory, cluster_manager
 from tests.mentoring.world import managed_programme, mentor, pairs, programme, seat, startup
 
@@ -23,9 +24,9 @@ def card(cls, id_, facets, langs=("ko",)):
     return cls(id_, frozenset(facets), frozenset(langs))
 
 
-def test_pair_scores_are_jaccard_plus_a_language_bonus_and_nothing_without_overlap():
+def test_facet_overlap_scores_are_jaccard_plus_a_language_bonus_and_nothing_without_overlap():
     s = card(StartupCard, "s", {"therapeutic_area:oncology", "technology:diagnostic"})
-    scores = pair_scores([s], [
+    scores = facet_overlap_scores([s], [
         card(MentorCard, "half", {"therapeutic_area:oncology", "technology:biologic"}),  # 1 shared of 3
         card(MentorCard, "same", {"therapeutic_area:oncology", "technology:diagnostic"}, ("en",)),
         card(MentorCard, "none", {"therapeutic_area:cardiology"}),
@@ -59,14 +60,15 @@ def _two_startups_three_mentors():
 
 @pytest.mark.django_db
 def test_optimised_panels_never_assign_a_conflict_and_keep_the_fit():
-    manager, prog, a, b, m1, m2, _m3 = _two_startups_three_mentors()
+    manager, prog, a, b, m1, m2, m3 = _two_startups_three_mentors()
     result = panels.optimise_panels(user=manager, programme_id=prog.pk)
-    # (A, M1) would be the best pair of all (1.0 + 0.1) but M1 is affiliated with A.
+    # (A, M1) would be the best pair of all (the same topics) but M1 is affiliated with A; M3 has no fit.
     assert pairs(prog) == {(a.pk, m2.pk), (b.pk, m1.pk), (b.pk, m2.pk)}
     scores = {(s.startup_id, s.mentor_id): s.score for s in PanelSeat.objects.filter(programme=prog)}
-    assert scores[a.pk, m2.pk] == pytest.approx(0.5 + 0.1)
-    assert scores[b.pk, m1.pk] == pytest.approx(0.5 + 0.1)
-    assert scores[b.pk, m2.pk] == pytest.approx(1.0 + 0.1)
+    fit = pair_scores(startup_cards(prog, [a, b]), [mentor_card(m) for m in (m1, m2, m3)])
+    assert scores == {pair: pytest.approx(fit[str(pair[0]), str(pair[1])]) for pair in scores}  # the scorer's fit
+    assert scores[b.pk, m2.pk] > max(scores[a.pk, m2.pk], scores[b.pk, m1.pk])  # same topics fit best
+    assert not {(str(s.pk), str(m3.pk)) for s in (a, b)} & set(fit)
     assert result.short_panels == 1  # A has one mentor of two
     prog.refresh_from_db()
     assert prog.status == ProgrammeStatus.RUNNING
@@ -149,9 +151,8 @@ def test_an_accept_beyond_capacity_is_refused_and_leaves_the_seat_waiting():
 
 
 def _refill_world():
-    """A {oncology, diagnostic}, B {oncology}; panel 1. Fits (with the 0.1 language bonus):
-    M1 {onc, diag}: A 1.1, B 0.6; M2 {onc}: A 0.6, B 1.1; M3 {onc, diag, biologic}: A 0.767, B 0.433.
-    The optimum is A–M1 + B–M2 (2.2); M3 is left over."""
+    """A {oncology, diagnostic}, B {oncology}; panel 1. M1 {onc, diag} says exactly A's topics, M2 {onc}
+    exactly B's, M3 {onc, diag, biologic} A's and one more: the optimum is A–M1 + B–M2; M3 is left over."""
     manager, cluster = cluster_manager()
     _a_admin, a = startup(slugs=("oncology", "diagnostic"), name="Alpha")
     _b_admin, b = startup(slugs=("oncology",), name="Beta")
@@ -173,7 +174,10 @@ def test_decline_refills_that_seat_with_every_other_seat_kept(django_capture_on_
         declined, refills = panels.seat_decline(user=m1.user, seat_id=PanelSeat.objects.get(startup=a, mentor=m1).pk,
                                                 reason="Travelling")
     assert [(r.startup_id, r.mentor_id, r.status) for r in refills] == [(a.pk, m3.pk, SeatStatus.PUBLISHED)]
-    assert refills[0].score == pytest.approx(2 / 3 + 0.1) and refills[0].replaces_id == declined.pk
+    # the scorer's fit over the mentors the refill ranked (TF-IDF weights depend on the mentor corpus)
+    fit = pair_scores(startup_cards(prog, [a, b]), [mentor_card(m) for m in (m1, m2, m3)])
+    assert refills[0].score == pytest.approx(fit[str(a.pk), str(m3.pk)]) and refills[0].replaces_id == declined.pk
+    assert fit[str(a.pk), str(m3.pk)] > fit[str(a.pk), str(m2.pk)]  # M3 shares both of A's topics
     assert PanelSeat.objects.get(pk=b_seat.pk).status == SeatStatus.PUBLISHED  # untouched
     assert {m.to[0] for m in mailoutbox} == {m3.user.email, manager.email}
     assert "Travelling" in next(m for m in mailoutbox if m.to == [manager.email]).body

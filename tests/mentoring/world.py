@@ -18,6 +18,15 @@ from taxonomy.models import Facet, FacetKind
 from tests.factories import ClusterFactory, MembershipFactory, OrganizationFactory, UserFactory, cluster_manager
 
 AREA, TECH = FacetKind.THERAPEUTIC_AREA, FacetKind.TECHNOLOGY
+# What a mentor and a need say about each slug: fit is ranked on text, so the texts follow the tags
+# (two facets apart are two topics apart, well below the scorer's semantic floor).
+TOPICS = {"oncology": "solid tumour cancer drugs", "diagnostic": "in-vitro diagnostic test kits",
+          "biologic": "antibody biologics", "cardiology": "heart failure and arrhythmia",
+          "neurology": "stroke and dementia"}
+
+
+def topic(slugs) -> str:
+    return ", ".join(TOPICS.get(s, s.replace("_", " ")) for s in slugs)
 
 
 def facets(*slugs: str) -> list[Facet]:
@@ -28,7 +37,7 @@ def mentor(*, name: str = "", slugs=("oncology",), languages: str = "ko", capaci
            status: str = MentorStatus.VERIFIED, availability: str = Availability.AVAILABLE, **user_kw) -> MentorProfile:
     user = UserFactory(**({"full_name": name} if name else {}), **user_kw)
     profile = MentorProfile.objects.create(
-        user=user, expertise=f"Mentor on {', '.join(slugs)}", languages=languages, capacity=capacity,
+        user=user, expertise=topic(slugs), languages=languages, capacity=capacity,
         status=status, availability=availability,
     )
     chosen = facets(*slugs)
@@ -43,8 +52,8 @@ def startup(*, slugs=("oncology",), language: str = "ko", name: str = ""):
     org = OrganizationFactory(kind=OrganizationKind.FIRM, **({"name_en": name} if name else {}))
     admin = UserFactory()
     MembershipFactory(user=admin, organization=org, role=MembershipRole.ADMIN)
-    listing = Listing.objects.create(organization=org, side=ListingSide.NEED, title="We need advice",
-                                     description="Looking for a mentor.", language=language,
+    listing = Listing.objects.create(organization=org, side=ListingSide.NEED, title=topic(slugs),
+                                     description="We are looking for a mentor.", language=language,
                                      status=ListingStatus.OPEN)
     chosen = facets(*slugs)
     listing.therapeutic_areas.set([f for f in chosen if f.kind == AREA])

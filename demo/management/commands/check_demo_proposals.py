@@ -32,8 +32,10 @@ class Command(BaseCommand):
         self.stdout.write(_("Needs with model proposals: %(n)d") % {"n": report["needs_with_proposals"]})
         self.stdout.write(_("Best proposal shares a therapeutic area through a supporting capability: "
                             "%(k)d (%(p).1f%%)") % {"k": report["best_shares_area"], "p": report["percent"]})
+        self.stdout.write(_("Best proposal's first reason is the part that contributed most: %(k)d (%(p).1f%%)")
+                          % {"k": report["first_reason_is_top_part"], "p": report["first_reason_percent"]})
         if report["failures"]:
-            self.stdout.write(_("Needs whose best proposal does not:"))
+            self.stdout.write(_("Needs whose best proposal does not share an area:"))
         for f in report["failures"]:
             parts = ", ".join(f"{k} {v:.3f}" for k, v in sorted(f["score_parts"].items()) if isinstance(v, int | float))
             self.stdout.write(f"- {f['need_title']}  →  {f['counterpart']} ({f['counterpart_kind']})")

@@ -63,8 +63,7 @@ def test_an_empty_round_takes_every_live_proposal_out_with_nothing_in_its_place(
 # --- in the database -------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def world(db):
+def build_world() -> dict:
     firm = OrganizationFactory(name_en="Alpha Bio", kind="firm")
     user = UserFactory()
     MembershipFactory(user=user, organization=firm, role="admin")
@@ -75,9 +74,14 @@ def world(db):
     return {"firm": firm, "user": user, "need": need, "hospitals": hospitals, "caps": caps, "manager": manager}
 
 
+@pytest.fixture
+def world(db):
+    return build_world()
+
+
 def ranked(world, *pairs) -> list[proposals.Ranked]:
     """Candidates (hospital index, score), each with a shared term as evidence and its capability."""
-    return [proposals.Ranked(world["hospitals"][i].pk, score, {"text": score}, {"terms": ["oncology"]},
+    return [proposals.Ranked(world["hospitals"][i].pk, score, {"text": score}, {"terms": [{"en": "oncology", "ko": "종양"}]},
                              [world["caps"][i].pk]) for i, score in pairs]
 
 

@@ -1,8 +1,12 @@
 """Korean <-> English bridge built on the curated term map.
 
-Korean keys of two or more syllables are found as substrings of the space-stripped text (so
-compounds such as 유방암임상 still hit 유방암), longest first; one-syllable keys (암, 간, 눈) only as
-whole morphemes, since as substrings they hide inside unrelated words (시간 "time" contains 간).
+Korean keys of two or more syllables are found in the space-stripped text (so compounds such as
+유방암임상 still hit 유방암), longest first, but only where they begin and end on morpheme
+boundaries (or inside one compound noun, 정신 in 정신과): 전이 (metastasis) inside 안전이 ("safety" +
+subject particle) or 정신 inside the adverb 정신없이 ("in a rush") is no term. One-syllable keys (암, 간, 눈) count only as whole noun
+morphemes, since they hide inside unrelated words (시간 "time" contains 간). A few compounds whose
+first part reads as a term but means something else (신장률 "elongation", not kidney) are listed in
+``FALSE_FRIENDS``.
 """
 
 from __future__ import annotations
@@ -11,9 +15,14 @@ import re
 from functools import lru_cache
 
 from .terms_ko_en import load_terms
-from .text import korean_tokens
+from .text import Span, korean_spans
+
+# Space-stripped compounds that start with a term-map key but do not mean it.
+FALSE_FRIENDS = ("신장률", "신장율", "정신없", "정신차리", "정신을차리", "전이되지않", "안전이")
+_NOUN_TAGS = frozenset({"NNG", "NNP"})
 
 _SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\S+")
 _EN_SPLIT = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
@@ -42,30 +51,35 @@ def english_to_korean() -> dict[str, str]:
     return out
 
 
-def bridged_pairs(text: str, morphemes: list[str] | None = None) -> list[tuple[str, str]]:
+def bridged_pairs(text: str, spans: list[Span] | None = None) -> list[tuple[str, str]]:
     """(korean term, english gloss) pairs found in a text, in order of appearance.
 
-    morphemes: the text's Korean morphemes when the caller already has them (saves a Kiwi pass).
+    spans: the text's Kiwi tokens when the caller already has them (saves a Kiwi pass).
     """
     table = terms()
     prefixes = _prefixes()
+    spans = korean_spans(text) if spans is None else spans
+    starts = {s for _f, _t, s, _e in spans} | {m.start() for m in _WORD.finditer(text)}
+    ends = {e for _f, _t, _s, e in spans} | {m.end() for m in _WORD.finditer(text)}
+    # A compound noun Kiwi keeps whole (정신과 "psychiatry") may end a key inside it.
+    ends |= {k for _f, tag, s, e in spans if tag in _NOUN_TAGS for k in range(s + 2, e)}
+    where = [k for k, ch in enumerate(text) if not ch.isspace()]  # compact index -> text offset
     compact = _SPACE.sub("", text)
     found: list[tuple[str, str]] = []
     i, n, maxlen = 0, len(compact), _max_key_len()
     while i < n:
-        if compact[i:i + 2] not in prefixes:  # cheap skip: most positions start no key
-            i += 1
+        if compact[i:i + 2] not in prefixes or where[i] not in starts or compact.startswith(FALSE_FRIENDS, i):
+            i += 1  # cheap skip first: most positions start no key
             continue
         for size in range(min(maxlen, n - i), 1, -1):
             key = compact[i:i + size]
-            if key in table:
+            if key in table and where[i + size - 1] + 1 in ends:
                 found.append((key, table[key]))
                 i += size
                 break
         else:
             i += 1
-    morphs = korean_tokens(text) if morphemes is None else morphemes
-    singles = {tok for tok in morphs if len(tok) == 1 and tok in table}
+    singles = {form for form, tag, _s, _e in spans if len(form) == 1 and tag in _NOUN_TAGS and form in table}
     found.extend((tok, table[tok]) for tok in sorted(singles))
     return found
 

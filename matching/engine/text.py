@@ -27,7 +27,13 @@ _DOMAIN_STOP = frozenset({
 })
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | _DOMAIN_STOP
 _KO_TAGS = frozenset({"NNG", "NNP", "XR", "SL", "SH"})
-_KO_STOP = frozenset({"것", "수", "등", "및", "위", "대한", "통해", "경우", "이상", "이하", "기관", "연구"})
+# Filler of Korean listing prose ("8주 이내 시작 가능", "경험 보유"): frequent, no field in them.
+_KO_STOP = frozenset({
+    "것", "수", "등", "및", "위", "대한", "통해", "경우", "이상", "이하", "기관", "연구", "이내", "가능",
+    "필요", "진행", "경험", "보유", "제공", "지원", "운영", "희망", "시작", "관련", "대상", "활용", "기반",
+    "수행", "요청", "모집", "예정", "현재", "다양", "당사", "저희", "귀사", "분야", "정도", "내외", "개월",
+})
+Span = tuple[str, str, int, int]  # a Kiwi token: form, tag, start, end (offsets in the original text)
 
 
 def has_hangul(text: str) -> bool:
@@ -53,15 +59,17 @@ def english_tokens(text: str) -> list[str]:
     return [w for w in _EN_WORD.findall(text.lower()) if len(w) > 1 and w not in STOP_WORDS]
 
 
-def korean_tokens(text: str, morphology: bool = True) -> list[str]:
+def korean_spans(text: str) -> list[Span]:
+    """Every Kiwi token of a text with its offsets: the bridge matches terms on these boundaries."""
+    return [(tok.form, tok.tag, tok.start, tok.start + tok.len) for tok in _kiwi().tokenize(text)]
+
+
+def korean_tokens(text: str, morphology: bool = True, spans: list[Span] | None = None) -> list[str]:
     """Content morphemes of the Hangul parts (whitespace words when morphology is off)."""
     if not morphology:
         return [w for w in re.findall(r"\S+", text) if has_hangul(w)]
-    out = []
-    for tok in _kiwi().tokenize(text):
-        if tok.tag in _KO_TAGS and has_hangul(tok.form) and tok.form not in _KO_STOP:
-            out.append(tok.form)
-    return out
+    return [form for form, tag, _s, _e in (korean_spans(text) if spans is None else spans)
+            if tag in _KO_TAGS and has_hangul(form) and form not in _KO_STOP]
 
 
 def hangul_runs(text: str) -> list[str]:

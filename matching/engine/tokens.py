@@ -8,18 +8,19 @@ space (and two Korean texts do not count a mapped concept twice).
 from __future__ import annotations
 
 from .bridge import bridged_pairs
-from .text import STOP_WORDS, english_tokens, has_hangul, korean_tokens
+from .text import STOP_WORDS, english_tokens, has_hangul, korean_spans, korean_tokens
 
-TOKENIZER_VERSION = "tok4"
+TOKENIZER_VERSION = "tok5"
 
 
 def tokenize(text: str, morphology: bool = True, bridge: bool = True) -> list[str]:
     """All matching tokens of one listing text (order kept, duplicates kept for tf)."""
     toks = english_tokens(text)
     if has_hangul(text):
-        ko = korean_tokens(text, morphology=morphology)
+        spans = korean_spans(text) if morphology or bridge else None
+        ko = korean_tokens(text, morphology=morphology, spans=spans)
         if bridge:
-            pairs = bridged_pairs(text, ko if morphology else None)
+            pairs = bridged_pairs(text, spans)
             keys = [k for k, _ in pairs]
             # A Korean word the term map covers is represented by its English gloss only: one
             # token per concept, so two Korean texts do not score double (morpheme + gloss)

@@ -11,6 +11,7 @@ PG=${SMOKE_PG:-postgres://postgres@127.0.0.1:5432}
 export DJANGO_SETTINGS_MODULE=config.settings.prod
 export SECRET_KEY="smoke-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 export ALLOWED_HOSTS=localhost,127.0.0.1
+export SITE_URL=http://127.0.0.1
 export DATABASE_URL="$PG/$DB"
 export REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379/1}
 export EMAIL_BACKEND=django.core.mail.backends.locmem.EmailBackend

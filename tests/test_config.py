@@ -27,12 +27,13 @@ def run_python(args: list[str], env: dict) -> subprocess.CompletedProcess:
 
 
 def prod_env(tmp_path, **extra) -> dict:
-    """Nothing but the three production variables the README promises are enough (plus PATH)."""
+    """Nothing but the four production variables the README promises are enough (plus PATH)."""
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "DJANGO_SETTINGS_MODULE": "config.settings.prod",
         "SECRET_KEY": secrets.token_urlsafe(48),  # 64 random characters
         "ALLOWED_HOSTS": "clusterlink.example.kr",
+        "SITE_URL": "https://clusterlink.example.kr",
         "DATABASE_URL": os.environ.get("DATABASE_URL") or f"sqlite:///{tmp_path / 'prod.sqlite3'}",
     }
     env.update(extra)
@@ -59,6 +60,22 @@ def test_prod_settings_refuse_to_start_without_a_secret_key(tmp_path):
 
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_prod_settings_refuse_to_start_without_the_site_address(tmp_path):
+    result = run_python(["manage.py", "check"], prod_env(tmp_path, SITE_URL=None))
+    assert result.returncode != 0 and "SITE_URL" in result.stderr
+    result = run_python(["manage.py", "check"], prod_env(tmp_path, SITE_URL="clusterlink.example.kr"))
+    assert result.returncode != 0 and "SITE_URL must be the site's address" in result.stderr
+
+
+def test_development_email_links_follow_the_runserver_address():
+    from config.settings.dev import _runserver_url
+
+    assert _runserver_url(["manage.py", "runserver"]) == "http://127.0.0.1:8000"
+    assert _runserver_url(["manage.py", "runserver", "8080"]) == "http://127.0.0.1:8080"
+    assert _runserver_url(["manage.py", "runserver", "--noreload", "0.0.0.0:9000"]) == "http://0.0.0.0:9000"
+    assert _runserver_url(["manage.py", "load_demo"]) == "http://127.0.0.1:8000"
 
 
 PROBE = (

@@ -286,4 +286,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+# Fit the matching model in the background when a worker (or, with tasks in-process, the web server)
+# starts, so the first saved listing does not wait for the fit.
+MATCH_WARM_ON_START = env.bool("MATCH_WARM_ON_START", default=True)
 }

@@ -11,6 +11,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Even with REDIS_URL set, tasks run in-process unless the celery_worker fixture turns this off.
 CELERY_TASK_ALWAYS_EAGER = True
 LANGUAGE_CODE = "en"
+MATCH_WARM_ON_START = False  # tests fit models when they ask for them
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

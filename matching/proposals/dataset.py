@@ -7,8 +7,10 @@ The engine works on opaque string ids: an organisation is ``str(pk)``, a listing
 from __future__ import annotations
 
 import hashlib
+import logging
 import threading
 
+from django.db import connections
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 
@@ -24,6 +26,8 @@ from ..models import (
     ListingStatus,
 )
 from . import learned_weights
+
+logger = logging.getLogger(__name__)
 
 # History the model may learn from: partnerships on the platform, and imports. Not introductions: they
 # are the model's own accepted proposals, and feeding them back would make popular sites more popular.
@@ -142,6 +146,23 @@ def get_model(*, fresh: bool = True) -> engine.Model:
             model = engine.fit(build_dataset(), refit=True)
         _cache["key"], _cache["model"] = key, model
         return model
+
+
+def warm_in_background() -> threading.Thread:
+    """Fit the model in a daemon thread, so the first saved listing after a start does not wait for
+    the fit (seconds on a real corpus); a save arriving meanwhile waits on the lock, never fits twice."""
+
+    def warm() -> None:
+        try:
+            get_model()
+        except Exception:  # a warm-up is an optimisation: never take the process down with it
+            logger.exception("model warm-up failed; the first ranking will fit it")
+        finally:
+            connections.close_all()  # the thread's own connection
+
+    thread = threading.Thread(target=warm, name="matching-warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 def cached_fingerprint() -> str:

@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import time
+from collections import Counter
 from datetime import timedelta
 from pathlib import Path
 
@@ -287,7 +288,8 @@ def test_a_run_whose_worker_is_killed_is_superseded_and_its_orphans_write_nothin
     closed = w["needs"][0]
     services.listing_close(user=w["user"], listing=closed)
     before = snapshot()
-    assert any(row[4] == new.pk and row[3] == MatchStatus.PROPOSED for row in before)
+    assert any(row[4] == new.pk and row[3] == MatchStatus.PROPOSED for row in before), (
+        new.counts, Counter((row[3], row[4]) for row in before), old.pk, new.pk)  # what the round left
     assert not Match.objects.filter(need=closed, status=MatchStatus.PROPOSED).exists()
 
     # The orphans come back (as a redelivery would): the chunk in flight, then the chord's callback with

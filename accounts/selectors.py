@@ -15,6 +15,7 @@ from .models import (
     User,
     website_domain,
 )
+from .search import search
 
 
 def managed_cluster_ids(user: User) -> set[int]:
@@ -141,13 +142,10 @@ def contact_visible_org_ids(viewer: User) -> set[int]:
 def organization_directory(
     *, user: User, q: str = "", kind: str = "", region: str = "", cluster: str = ""
 ) -> QuerySet[Organization]:
-    """Verified organisations for the directory, with search over both names and description."""
+    """Verified organisations for the directory; a search matches both names (Korean short forms
+    too) and the description, most relevant first (``accounts.search``)."""
     qs = Organization.objects.filter(status=OrganizationStatus.VERIFIED).select_related("stage")
-    if q:
-        for word in q.split():
-            qs = qs.filter(
-                Q(name_ko__icontains=word) | Q(name_en__icontains=word) | Q(description__icontains=word)
-            )
+    qs = search(qs, q)
     if kind:
         qs = qs.filter(kind=kind)
     if region:

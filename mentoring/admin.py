@@ -113,7 +113,7 @@ class PanelSeatAdmin(admin.ModelAdmin):
     search_fields = ["startup__name_en", "startup__name_ko", "mentor__user__full_name"]
     list_select_related = ["programme", "startup", "mentor__user"]
     raw_id_fields = ["programme", "startup", "mentor", "replaces"]
-    readonly_fields = ["status", "responded_at", "published_at"]
+    readonly_fields = ["status", "responded_at", "published_at", "reminded_at"]
 
 
 @admin.register(MentoringSession)

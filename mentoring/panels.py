@@ -133,6 +133,7 @@ def panels_publish(*, user: User, programme_id: int) -> list[PanelSeat]:
     programme.status, programme.published_at = ProgrammeStatus.PUBLISHED, now
     programme.save(update_fields=["status", "published_at", "updated_at"])
     notify.seats_published_email(programme, seats)
+    notify.panels_published_to_startups_email(programme, seats)
     return seats
 
 
@@ -187,7 +188,7 @@ def seat_decline(*, user: User, seat_id: int, reason: str = "") -> tuple[PanelSe
 def refill(*, programme: Programme, declined: list[PanelSeat], scorer: Scorer = pair_scores) -> list[PanelSeat]:
     """New seats for the panels of ``declined`` seats (already saved as declined), others untouched.
 
-    Every declined or replaced pair of the programme is never offered again. Call with the
+    Every declined, replaced or expired pair of the programme is never offered again. Call with the
     programme row locked.
     """
     if programme.status not in (*FORMING, ProgrammeStatus.PUBLISHED) or not declined:
@@ -198,7 +199,7 @@ def refill(*, programme: Programme, declined: list[PanelSeat], scorer: Scorer = 
     current = make_assignment(cohort.instance, [*(Seat(str(s.startup_id), str(s.mentor_id)) for s in live), *gone])
     forbidden = {
         (str(s), str(m)) for s, m in PanelSeat.objects.filter(
-            programme=programme, status__in=[SeatStatus.DECLINED, SeatStatus.REPLACED]
+            programme=programme, status__in=[SeatStatus.DECLINED, SeatStatus.REPLACED, SeatStatus.EXPIRED]
         ).values_list("startup_id", "mentor_id")
     }
     result = refill_declined(cohort.instance, current, gone, forbidden=forbidden, startups={g.startup for g in gone})
@@ -236,7 +237,10 @@ def release_open_seats(*, mentor: MentorProfile, reason: str) -> list[PanelSeat]
         refills += new
         if programme.status == ProgrammeStatus.PUBLISHED:
             for seat in seats:
-                notify.seat_answered_email(seat, [n for n in new if n.startup_id == seat.startup_id])
+                refilled = [n for n in new if n.startup_id == seat.startup_id]
+                notify.seat_answered_email(seat, refilled)
+                if seat.published_at is not None:  # the startup saw this mentor waiting on its panel
+                    notify.seat_released_to_startup_email(seat, refilled)
     return refills
 
 

@@ -1,6 +1,9 @@
 """Reads for mentoring: who may see and manage what, lists with a constant number of queries."""
 
-from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Aggregate, Count, Exists, F, FloatField, Func, Max, OuterRef, Q, QuerySet
 
 from accounts.models import MembershipStatus, Organization, OrganizationStatus, User
 from accounts.selectors import managed_cluster_ids, member_org_ids
@@ -21,7 +24,7 @@ from .models import (
 
 # What each side sees of a panel: a startup never sees the manager's drafts (proposed seats).
 STARTUP_VISIBLE_SEATS = (SeatStatus.PUBLISHED, SeatStatus.ACCEPTED)
-MENTOR_VISIBLE_SEATS = (SeatStatus.PUBLISHED, SeatStatus.ACCEPTED, SeatStatus.DECLINED)
+MENTOR_VISIBLE_SEATS = (SeatStatus.PUBLISHED, SeatStatus.ACCEPTED, SeatStatus.DECLINED, SeatStatus.EXPIRED)
 
 
 def can_manage_cluster(user: User, cluster_id: int) -> bool:
@@ -198,28 +201,98 @@ def visible_sessions(user: User) -> QuerySet[MentoringSession]:
     return qs.filter(condition)
 
 
+class Median(Aggregate):
+    """PostgreSQL's exact median of a number (``percentile_cont``), NULL over no rows."""
+
+    function = "percentile_cont"
+    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
+    output_field = FloatField()
+
+
+def _seconds_to_answer() -> Func:
+    return Func(F("responded_at"), F("published_at"), template="EXTRACT(EPOCH FROM (%(expressions)s))",
+                arg_joiner=" - ", output_field=FloatField())
+
+
+@dataclass(frozen=True)
+class ResponseStats:
+    """How a mentor answers the seats offered to them (published to them, not swapped away by a manager).
+
+    ``response_rate`` is answered / settled offers: a seat still waiting within its time is not held
+    against the mentor yet; an expired one is. None when nothing is settled."""
+
+    n_offered: int = 0
+    n_answered: int = 0
+    n_accepted: int = 0
+    n_waiting: int = 0
+    n_expired: int = 0
+    median_hours: float | None = None
+    last_answer_at: datetime | None = None
+
+    @property
+    def response_rate(self) -> float | None:
+        settled = self.n_offered - self.n_waiting
+        return self.n_answered / settled if settled else None
+
+    @property
+    def response_percent(self) -> int | None:
+        return None if self.response_rate is None else round(100 * self.response_rate)
+
+
+def response_stats(*, mentor_ids, seats: Q | None = None) -> dict[int, ResponseStats]:
+    """Each mentor's ``ResponseStats`` over the seats matching ``seats`` (all when None). One query."""
+    answered = Q(status__in=[SeatStatus.ACCEPTED, SeatStatus.DECLINED], responded_at__isnull=False)
+    qs = PanelSeat.objects.filter(mentor_id__in=list(mentor_ids), published_at__isnull=False).exclude(
+        status=SeatStatus.REPLACED)
+    if seats is not None:
+        qs = qs.filter(seats)
+    rows = qs.values("mentor_id").annotate(
+        n_offered=Count("id"), n_answered=Count("id", filter=answered),
+        n_accepted=Count("id", filter=Q(status=SeatStatus.ACCEPTED)),
+        n_waiting=Count("id", filter=Q(status=SeatStatus.PUBLISHED)),
+        n_expired=Count("id", filter=Q(status=SeatStatus.EXPIRED)),
+        median_seconds=Median(_seconds_to_answer(), filter=answered), last_answer_at=Max("responded_at"),
+    ).order_by()
+    stats = {}
+    for row in rows:
+        seconds = row.pop("median_seconds")
+        mentor_id = row.pop("mentor_id")
+        stats[mentor_id] = ResponseStats(**row, median_hours=None if seconds is None else seconds / 3600)
+    return stats
+
+
 def responsiveness(*, programme: Programme) -> list[MentorProfile]:
-    """Per mentor with seats in the programme: last activity, seats offered and answered, the
-    response rate (answered / offered, None when nothing was offered) and sessions logged. Two queries."""
-    mine = Q(seats__programme=programme)
-    offered = mine & Q(seats__status__in=[SeatStatus.PUBLISHED, SeatStatus.ACCEPTED, SeatStatus.DECLINED])
-    answered = mine & Q(seats__status__in=[SeatStatus.ACCEPTED, SeatStatus.DECLINED], seats__responded_at__isnull=False)
-    rows = list(
-        MentorProfile.objects.filter(seats__programme=programme).select_related("user").annotate(
-            n_offered=Count("seats", filter=offered, distinct=True),
-            n_answered=Count("seats", filter=answered, distinct=True),
-            n_accepted=Count("seats", filter=mine & Q(seats__status=SeatStatus.ACCEPTED), distinct=True),
-            last_answer_at=Max("seats__responded_at", filter=mine),
-        ).distinct().order_by("user__full_name", "id")
-    )
+    """Per mentor with seats in the programme: last activity, ``stats`` (a ``ResponseStats`` over this
+    programme's seats) and sessions logged. Three queries."""
+    rows = list(MentorProfile.objects.filter(seats__programme=programme).select_related("user").distinct()
+                .order_by("user__full_name", "id"))
+    stats = response_stats(mentor_ids=[r.pk for r in rows], seats=Q(programme=programme))
     sessions = dict(
         MentoringSession.objects.filter(programme=programme).values("mentor_id").annotate(n=Count("id"))
         .values_list("mentor_id", "n")
     )
     for row in rows:
-        row.response_rate = row.n_answered / row.n_offered if row.n_offered else None
+        row.stats = stats.get(row.pk, ResponseStats())
         row.n_sessions = sessions.get(row.pk, 0)
     return rows
+
+
+def managed_mentors(*, user: User) -> QuerySet[MentorProfile]:
+    """Verified and suspended mentors serving the clusters the user manages (the managers' mentor list)."""
+    qs = MentorProfile.objects.filter(status__in=[MentorStatus.VERIFIED, MentorStatus.SUSPENDED])
+    if not user.is_superuser:
+        qs = qs.filter(clusters__in=managed_cluster_ids(user))
+    return qs.select_related("user").distinct().order_by("user__full_name", "id")
+
+
+def with_response_stats(*, user: User, mentors: list[MentorProfile]) -> list[MentorProfile]:
+    """Set ``stats`` on each mentor: their answers in the programmes of the clusters the user manages
+    (a manager does not see how a mentor answers other clusters). One query for the whole page."""
+    seats = None if user.is_superuser else Q(programme__cluster_id__in=managed_cluster_ids(user))
+    stats = response_stats(mentor_ids=[m.pk for m in mentors], seats=seats)
+    for m in mentors:
+        m.stats = stats.get(m.pk, ResponseStats())
+    return mentors
 
 
 def session_sides(*, user: User, session: MentoringSession) -> tuple[bool, bool]:

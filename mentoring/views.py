@@ -118,7 +118,7 @@ def my_seats_view(request: HttpRequest) -> HttpResponse:
         "profile": selectors.mentor_profile_of(request.user), "seats": seats,
         "waiting": [s for s in seats if s.status == SeatStatus.PUBLISHED],
         "accepted": [s for s in seats if s.status == SeatStatus.ACCEPTED],
-        "declined": [s for s in seats if s.status == SeatStatus.DECLINED],
+        "declined": [s for s in seats if s.status in (SeatStatus.DECLINED, SeatStatus.EXPIRED)],
         "decline_form": ReasonForm(),
     })
 

@@ -172,7 +172,8 @@ def programme_action_view(request: HttpRequest, pk: int, action: str) -> HttpRes
 
 @login_required
 def manage_mentors_view(request: HttpRequest) -> HttpResponse:
-    """Mentors waiting for verification, the manager's programmes and the invitation form."""
+    """Mentors waiting for verification, the mentors with their responsiveness, the manager's programmes
+    and the invitation form."""
     clusters = _managed_clusters(request)
     if not clusters.exists():
         raise PermissionDenied(_("Only cluster managers can manage mentors."))
@@ -186,8 +187,10 @@ def manage_mentors_view(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("The invitation is sent."))
             return redirect("mentoring:manage_mentors")
+    mentors_page = Paginator(selectors.managed_mentors(user=request.user), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "mentoring/manage_mentors.html", {
-        "form": form, "pending": selectors.mentors_to_verify(user=request.user),
+        "form": form, "pending": selectors.mentors_to_verify(user=request.user), "mentors_page": mentors_page,
+        "mentors": selectors.with_response_stats(user=request.user, mentors=list(mentors_page)),
         "programmes": selectors.managed_programmes(user=request.user)[:50], "reason_form": ReasonForm(),
     })
 

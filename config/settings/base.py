@@ -196,6 +196,10 @@ CELERY_BEAT_SCHEDULE["resend-queued-tasks"] = {"task": "config.resend_queued_tas
 INDICATOR_STAGE_THRESHOLDS: dict[str, float] = {}
 # Nightly, 03:30 in Seoul (18:30 UTC): indicator snapshots of every cluster and alliance, read by the trends.
 CELERY_BEAT_SCHEDULE["snapshot-indicators"] = {"task": "portal.snapshot_indicators", "schedule": crontab(minute=30, hour=18)}
+# Mentoring seats left unanswered: one reminder after this many hours, then closed and refilled after these.
+MENTORING_REMIND_AFTER_HOURS = env.int("MENTORING_REMIND_AFTER_HOURS", default=72)
+MENTORING_REASSIGN_AFTER_HOURS = env.int("MENTORING_REASSIGN_AFTER_HOURS", default=168)
+CELERY_BEAT_SCHEDULE["mentoring-responsiveness"] = {"task": "mentoring.remind_and_reassign", "schedule": crontab(minute=17)}
 EVENT_OFFER_HOLD_HOURS = env.int("EVENT_OFFER_HOLD_HOURS", default=48)  # a freed seat is held this long
 # Check-in and "held" meetings are accepted from this many minutes before an event starts.
 EVENT_CHECKIN_OPENS_MINUTES = env.int("EVENT_CHECKIN_OPENS_MINUTES", default=120)

@@ -2,7 +2,8 @@
 
 A panel is the set of mentors on one startup's ``PanelSeat`` rows. A seat is proposed by the
 optimiser (or a manager's swap), published to its mentor, then accepted or declined; a swapped-out
-seat is ``replaced``. Declined and replaced seats stay as history.
+seat is ``replaced``; one left unanswered too long is ``expired``. Declined, replaced and expired
+seats stay as history.
 """
 
 from django.conf import settings
@@ -140,6 +141,8 @@ class SeatStatus(models.TextChoices):
     ACCEPTED = "accepted", _("Accepted")
     DECLINED = "declined", _("Declined")
     REPLACED = "replaced", _("Replaced")
+    # Published, then left unanswered past MENTORING_REASSIGN_AFTER_HOURS (mentoring.responsiveness).
+    EXPIRED = "expired", _("Expired: no answer in time")
 
 
 LIVE_SEAT_STATUSES = (SeatStatus.PROPOSED, SeatStatus.PUBLISHED, SeatStatus.ACCEPTED)
@@ -157,6 +160,8 @@ class PanelSeat(models.Model):
     decline_reason = models.TextField(_("reason"), max_length=1000, blank=True)
     replaces = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     published_at = models.DateTimeField(null=True, blank=True)
+    # The one reminder sent to a mentor who has not answered; set before sending, so it is sent once.
+    reminded_at = models.DateTimeField(_("reminded at"), null=True, blank=True)
     responded_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

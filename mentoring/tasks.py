@@ -1,0 +1,14 @@
+"""Celery beat tasks of mentoring (found by ``app.autodiscover_tasks()`` as ``mentoring.tasks``).
+Thin and idempotent, so ``acks_late`` redelivery is safe."""
+
+from __future__ import annotations
+
+from celery import shared_task
+
+from . import responsiveness
+
+
+@shared_task(name="mentoring.remind_and_reassign", acks_late=True)
+def remind_and_reassign() -> dict[str, int]:
+    """Hourly: remind mentors of unanswered seats once, then expire and refill the seats left too long."""
+    return responsiveness.remind_and_reassign()

@@ -62,8 +62,25 @@ DESCRIPTIONS = {
 READ_OPEN_PERMISSIONS = (AllowAny, IsAuthenticated, IsAuthenticatedOrReadOnly)
 
 
+# The first path segment after /api/v1/ → the tag its operations are listed under (SPECTACULAR TAGS).
+TAG_OF_SEGMENT = {
+    "auth": "accounts", "me": "accounts", "organizations": "accounts", "memberships": "accounts",
+    "listings": "listings", "matches": "matches", "match-runs": "matches", "events": "events",
+    "mentoring": "mentoring", "clusters": "clusters", "alliances": "clusters", "focus-areas": "clusters",
+}
+
+
 class AutoSchema(SpectacularAutoSchema):
     """drf-spectacular's AutoSchema plus the error responses the operation can give."""
+
+    def get_tags(self) -> list[str]:
+        segment = self.path.removeprefix("/api/v1/").split("/", 1)[0]
+        return [TAG_OF_SEGMENT.get(segment, segment)]
+
+    def get_operation_id(self) -> str:
+        # Kept as they were before SCHEMA_PATH_PREFIX dropped "v1" from the path: clients generated
+        # from the schema name their methods after these.
+        return f"v1_{super().get_operation_id()}"
 
     def get_operation(self, path, path_regex, path_prefix, method, registry) -> dict[str, Any] | None:
         operation = super().get_operation(path, path_regex, path_prefix, method, registry)

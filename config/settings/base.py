@@ -228,7 +228,11 @@ REST_FRAMEWORK = {
 SPECTACULAR_SETTINGS = {
     "TITLE": "ClusterLink API",
     "DESCRIPTION": (
-        "Organisations, memberships and people of bio-medical clusters.\n\n"
+        "ClusterLink links the firms, hospitals, universities, investors and mentors of bio-medical clusters: "
+        "organisations and their people, needs and capabilities, the proposals the similarity model makes "
+        "and their review by double opt-in, events with 1:1 partnering, mentoring programmes, and the "
+        "cluster's linkage indicators. Every operation answers only with what the caller may see "
+        "(confidential descriptions stay with the two sides of a match until both agree).\n\n"
         "Sign in with `Authorization: Token <key>` (POST /api/v1/auth/token/) or a browser session (writes need "
         "the CSRF token). Without valid credentials an operation that needs them answers 401 with "
         "`WWW-Authenticate: Token`; a signed-in caller who may not act gets 403. Errors are JSON: "
@@ -236,6 +240,19 @@ SPECTACULAR_SETTINGS = {
         "(400 otherwise, 404 past the last page), `page_size` up to 100."
     ),
     "VERSION": "1.0.0",
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    # Operations are grouped by what a person does with them (config.schema.AutoSchema.get_tags).
+    "TAGS": [
+        {"name": "accounts", "description": "Sign-in tokens, your profile, organisations and memberships."},
+        {"name": "listings", "description": "Needs (what an organisation seeks) and capabilities (what it offers)."},
+        {"name": "matches", "description": "Proposed partners, their review by hospital TTO staff, introductions "
+                                           "by double opt-in, messages, and full recomputes (match runs)."},
+        {"name": "events", "description": "Events and meetups: registration, check-in, 1:1 partnering "
+                                          "requests and meetings."},
+        {"name": "mentoring", "description": "Mentor profiles, programmes, panels, seats and sessions."},
+        {"name": "clusters", "description": "Cluster and alliance indicators, lifecycle stage, specialisation "
+                                            "and focus areas."},
+    ],
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     # Swagger UI assets come from the vendored sidecar package, never a CDN.

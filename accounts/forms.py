@@ -159,7 +159,7 @@ class InvitationForm(StyledFormMixin, forms.Form):
 class MembershipForm(StyledFormMixin, forms.ModelForm):
     class Meta:
         model = Membership
-        fields = ["role", "is_tto"]
+        fields = ["role", "is_tto", "may_be_contact"]
 
 
 class RejectForm(StyledFormMixin, forms.Form):

@@ -210,6 +210,15 @@ class Membership(models.Model):
     # Technology-transfer office staff review matches for their organisation.
     is_tto = models.BooleanField(_("TTO reviewer"), default=False)
     title = models.CharField(_("job title"), max_length=120, blank=True)
+    # Whom the organisation lets be named as the contact person of a match: only that person's email
+    # and phone open to the other side of a connected match (PIPA's minimisation). Opt-in by the
+    # organisation's admins for ordinary members; admins and TTO reviewers, who approve and answer
+    # introductions anyway, are eligible from the start (see save()).
+    may_be_contact = models.BooleanField(
+        _("may be named as a contact"), default=False,
+        help_text=_("Only the person named as a match's contact has their email and phone shared with the other "
+                    "side, and only once both sides have accepted."),
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=MembershipStatus.choices, default=MembershipStatus.ACTIVE
     )
@@ -225,6 +234,12 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.organization} ({self.role})"
+
+    def save(self, *args, **kwargs):
+        # A new admin or TTO reviewer may be named from the start; an admin can turn it off later.
+        if self._state.adding and (self.role == MembershipRole.ADMIN or self.is_tto):
+            self.may_be_contact = True
+        super().save(*args, **kwargs)
 
     @property
     def is_active(self) -> bool:

@@ -94,8 +94,8 @@ def can_edit_organization(user: User, org: Organization) -> bool:
 
 
 def can_see_contacts_of(viewer: User, org: Organization) -> bool:
-    """Contact details of an organisation's people: its own members, its cluster managers and the
-    other side of a connected match."""
+    """Contact details of an organisation's people: its own members and its cluster managers. The other
+    side of a connected match sees only the person named as the match's contact, on the match's page."""
     if not viewer.is_authenticated:
         return False
     if viewer.is_superuser or org.pk in member_org_ids(viewer):

@@ -266,7 +266,8 @@ def membership_decline(*, user: User, membership_id: int) -> None:
 
 
 @transaction.atomic
-def membership_update(*, user: User, membership_id: int, role: str, is_tto: bool) -> Membership:
+def membership_update(*, user: User, membership_id: int, role: str, is_tto: bool,
+                      may_be_contact: bool | None = None) -> Membership:
     m = _admin_membership(user, membership_id)
     if m.role == MembershipRole.ADMIN and role != MembershipRole.ADMIN:
         other_admins = Membership.objects.filter(
@@ -275,7 +276,9 @@ def membership_update(*, user: User, membership_id: int, role: str, is_tto: bool
         if not other_admins.exists():
             raise Conflict(_("An organisation needs at least one administrator."))
     m.role, m.is_tto = role, is_tto
-    m.save(update_fields=["role", "is_tto"])
+    if may_be_contact is not None:  # who the organisation lets be named as a match's contact person
+        m.may_be_contact = may_be_contact
+    m.save(update_fields=["role", "is_tto", "may_be_contact"])
     return m
 
 

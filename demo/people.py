@@ -120,6 +120,9 @@ def build_people(world: World) -> dict[str, User]:
         "user_id": world.people[m["email"]].pk, "organization_id": world.orgs[m["org"]].pk,
         "role": MembershipRole(m["role"]), "is_tto": m["tto"], "title": m["title"],
         "status": MembershipStatus(m.get("status", "active")),
+        # Bulk writes skip Membership.save(): admins and TTO reviewers may be named as match contacts
+        # (set on creation only, so a re-run keeps what an organisation's admin changed).
+        "may_be_contact": m["role"] == "admin" or bool(m["tto"]),
     } for m in memberships]
     upsert(Membership, rows, key=["user_id", "organization_id"], sync=["role", "is_tto", "title", "status"])
     _assign_managers(world, memberships)

@@ -26,8 +26,27 @@ from ..models import (
 from ..proposals import runs
 from ..proposals import services as proposal_services
 from ..proposals.reasons import COUNTERPART, NEED, facet_labels, reasons_for, visible_explanation
+from ..review import contacts as review_contacts
 from ..review import selectors as review_selectors
 from .review import MatchReviewActions
+
+
+class ContactSerializer(serializers.Serializer):
+    """A side's named contact person; email and phone are null unless the reader may see them (their own
+    side, or the other side once connected; never managers)."""
+
+    user_id = serializers.IntegerField()
+    full_name = serializers.CharField()
+    title = serializers.CharField()
+    email = serializers.CharField(allow_null=True)
+    phone = serializers.CharField(allow_null=True)
+
+
+class MatchContactsSerializer(serializers.Serializer):
+    need = ContactSerializer(allow_null=True, help_text="The requesting side's contact; null before connection "
+                                                        "for the counterpart's readers.")
+    counterpart = ContactSerializer(allow_null=True, help_text="The counterpart's contact; null before connection "
+                                                               "for the requesting side's readers.")
 
 
 class SupportingListingSerializer(serializers.ModelSerializer):
@@ -60,6 +79,7 @@ class MatchSerializer(serializers.ModelSerializer):
     decision_reason = serializers.SerializerMethodField()
     decline_category = serializers.SerializerMethodField()
     score_parts = serializers.SerializerMethodField()
+    contacts = serializers.SerializerMethodField()
     close_reason = BlankAsNullChoiceField(choices=CloseReason.choices, allow_null=True, read_only=True,
                                           help_text="Why a closed match closed; null while it is not closed.")
 
@@ -68,7 +88,8 @@ class MatchSerializer(serializers.ModelSerializer):
         fields = ["id", "need", "need_title", "counterpart", "counterpart_name", "counterpart_kind", "counterpart_region",
                   "supporting_listings", "score", "score_parts", "explanation", "reasons", "model_version", "source",
                   "status", "decision_reason", "decline_category", "close_reason", "introduced_at",
-                  "need_side_accepted_at", "counterpart_accepted_at", "connected_at", "created_at", "updated_at"]
+                  "need_side_accepted_at", "counterpart_accepted_at", "connected_at", "met_on", "contacts",
+                  "created_at", "updated_at"]
         read_only_fields = fields
 
     def _side(self, obj: Match) -> str:
@@ -87,6 +108,16 @@ class MatchSerializer(serializers.ModelSerializer):
     def get_decline_category(self, obj: Match) -> str:
         """A firm learns decline reasons only as aggregates; the reviewing side and managers see the category."""
         return obj.decline_category if self._side(obj) in ("counterpart", "manager") else ""
+
+    @extend_schema_field(MatchContactsSerializer)
+    def get_contacts(self, obj: Match) -> dict:
+        """Only the named contacts, never an organisation's staff list (matching.review.contacts)."""
+        named = self.context.get("contacts")
+        if named is None or obj.pk not in named:
+            named = review_contacts.contacts_for_reader([obj], {obj.pk: self._side(obj)})
+        return {side: None if c is None else {"user_id": c.user_id, "full_name": c.full_name, "title": c.title,
+                                              "email": c.email or None, "phone": c.phone or None}
+                for side, c in named[obj.pk].items()}
 
     def _hidden(self) -> set[int]:
         return self.context.get("hidden_ids", set())
@@ -182,6 +213,7 @@ class MatchViewSet(MatchReviewActions, mixins.ListModelMixin, mixins.RetrieveMod
                                                                               hidden_ids=context["hidden_ids"])
         context["facet_labels"] = facet_labels()
         context["sides"] = review_selectors.sides_for(self.request.user, rows)
+        context["contacts"] = review_contacts.contacts_for_reader(rows, context["sides"])
         return context
 
     def list(self, request, *args, **kwargs):

@@ -23,7 +23,10 @@ class TransitionSerializer(serializers.Serializer):
     note = serializers.CharField(required=False, allow_blank=True, max_length=2000,
                                  help_text="Optional; on decline it stays internal to the reviewing side.")
     kind = serializers.CharField(required=False, allow_blank=True, max_length=60, help_text="partnership_record: the type.")
-    date = serializers.DateField(required=False, allow_null=True, help_text="partnership_record: the start date.")
+    date = serializers.DateField(
+        required=False, allow_null=True,
+        help_text="partnership_record: the start date; met: the day of the meeting (default today; not in the "
+                  "future, not before the match was proposed).")
 
 
 class MatchEventSerializer(serializers.ModelSerializer):

@@ -97,6 +97,17 @@ class Match(models.Model):
     counterpart_accepted_at = models.DateTimeField(_("counterpart accepted at"), null=True, blank=True)
     counterpart_declined_at = models.DateTimeField(_("counterpart declined at"), null=True, blank=True)
     connected_at = models.DateTimeField(_("connected at"), null=True, blank=True)
+    # Each side's named contact person: only this person's details open to the other side, and only
+    # once connected (CONNECTED_STATES). Chosen among the side's members with Membership.may_be_contact.
+    need_contact = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("contact of the requesting side"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    counterpart_contact = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("contact of the counterpart"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    met_on = models.DateField(_("met on"), null=True, blank=True)
     reminders_sent = models.PositiveSmallIntegerField(_("reminders sent"), default=0)
     # A recompute that takes a live proposal out says by which one (shown to the firm and to managers).
     replaced_by = models.ForeignKey(

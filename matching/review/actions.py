@@ -45,7 +45,8 @@ def perform(*, user: User, match_id: int, action: str, reason: str = "", note: s
     if action == "withdraw":
         return review.match_withdraw(user=user, match_id=match_id, note=note)
     if action == "met":
-        return review.match_record_met(user=user, match_id=match_id, note=note)
+        met_on = date if isinstance(date, datetime.date) else parse_date(date or "") if date else None
+        return review.match_record_met(user=user, match_id=match_id, note=note, met_on=met_on)
     if action == "request":
         match = Match.objects.filter(pk=match_id).first()
         if match is None:

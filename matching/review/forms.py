@@ -1,10 +1,14 @@
 """Forms of the review pages: every write and filter is read through one of these."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..models import DeclineReason
+from accounts.models import Membership
+
+from ..models import DeclineReason, Match
 from .actions import ACTIONS
+from .services import met_on_error
 
 MAX_ID = 2**63 - 1  # the largest primary key the database holds
 
@@ -112,3 +116,44 @@ class IntroductionRequestForm(forms.Form):
 
 class DigestForm(forms.Form):
     daily_digest = forms.BooleanField(required=False)
+
+
+class MetForm(forms.Form):
+    """"We have met": on which day (not in the future, not before the match was proposed) and optional notes
+    both sides read in the match's history."""
+
+    date = forms.DateField(label=_("Date of the meeting"), widget=forms.DateInput(attrs={"type": "date"}),
+                           error_messages={"required": _("Give the date you met."),
+                                           "invalid": _("Give the date as YYYY-MM-DD.")})
+    note = forms.CharField(label=_("Notes (optional; both sides see them)"), max_length=2000, required=False,
+                           widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, match: Match, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.match = match
+        today = timezone.localdate()
+        self.fields["date"].initial = today
+        self.fields["date"].widget.attrs.update(
+            {"max": today.isoformat(), "min": timezone.localdate(match.created_at).isoformat()})
+
+    def clean_date(self):
+        value = self.cleaned_data["date"]
+        if error := met_on_error(value, self.match):
+            raise forms.ValidationError(error)
+        return value
+
+
+_CHOOSE_CONTACT = _("Choose one of your organisation's people who may be named as a contact.")
+
+
+class ContactForm(forms.Form):
+    """Name one's side's contact person for a match: only the eligible people of one's own organisation
+    are choices, so another organisation's person (a crafted id) is an invalid choice, not a 500."""
+
+    contact = forms.TypedChoiceField(label=_("Contact person"), coerce=int,
+                                     error_messages={"invalid_choice": _CHOOSE_CONTACT, "required": _CHOOSE_CONTACT})
+
+    def __init__(self, *args, eligible: list[Membership], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["contact"].choices = [
+            (m.user_id, f"{m.user.full_name} ({m.title})" if m.title else m.user.full_name) for m in eligible]

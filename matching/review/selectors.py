@@ -237,16 +237,6 @@ def responsiveness(org_ids: set[int]) -> dict[int, dict]:
     return out
 
 
-def connected_counterpart_org_ids(user: User) -> set[int]:
-    """Organisations on the other side of a connected (or later) match of the user's organisations."""
-    orgs = member_org_ids(user)
-    if not orgs:
-        return set()
-    rows = Match.objects.filter(status__in=CONNECTED_STATES).filter(
-        Q(need__organization_id__in=orgs) | Q(counterpart_id__in=orgs)).values_list("need__organization_id", "counterpart_id")
-    return {o for pair in rows for o in pair} - orgs
-
-
 def unread_notifications(user: User) -> int:
     if not user.is_authenticated:
         return 0

@@ -11,6 +11,7 @@ its notifications after commit.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import functools
 from collections.abc import Iterable
 
@@ -38,6 +39,7 @@ from ..models import (
     MatchStatus,
 )
 from ..visibility import is_open, open_listing_q
+from .contacts import fill_default_contacts
 from .notify_queue import queue_event_notifications
 from .rules import needs_review, reviewer_user_ids
 
@@ -131,12 +133,12 @@ def _move(match: Match, *, to: str, frm: Iterable[str], actor: User | None, acti
     return event
 
 
-def _linkage(match: Match, kind: str) -> None:
+def _linkage(match: Match, kind: str, *, at: datetime.datetime | None = None) -> None:
     """One edge per match and kind, however often the step is repeated (unique per event source)."""
     low, high = sorted((match.need.organization_id, match.counterpart_id))
     cluster = (ClusterMembership.objects.filter(organization_id=low)
                .filter(cluster__memberships__organization_id=high).values_list("cluster_id", flat=True).first())
-    linkage_record(kind=kind, org_a=low, org_b=high, source=match, cluster=cluster)
+    linkage_record(kind=kind, org_a=low, org_b=high, source=match, cluster=cluster, at=at)
 
 
 def _introduce(match: Match, *, actor: User | None, note: str = "") -> None:
@@ -265,6 +267,7 @@ def match_accept(*, user: User, match_id: int) -> Match:
     if getattr(match, other):
         _move(match, to=S.CONNECTED, frm=(S.INTRODUCED,), actor=user, action="accept",
               values={field: now, "connected_at": now}, extra={f"{other}__isnull": False})
+        fill_default_contacts(match)  # each side's named contact stays put from here on
         _linkage(match, LinkageKind.INTRODUCTION)
     else:
         _move(match, to=S.INTRODUCED, frm=(S.INTRODUCED,), actor=user, action="accept", values={field: now},
@@ -311,15 +314,33 @@ def match_expire(*, match_id: int) -> Match | None:
 # --- after connecting ------------------------------------------------------------------------------
 
 
+def met_on_error(met_on: datetime.date, match: Match) -> str:
+    """Why a meeting date is impossible for this match ("" when it is fine): not in the future, and not
+    before the match existed. Shared by the page's form and the service (the API's path)."""
+    if met_on > timezone.localdate():
+        return _("The meeting date cannot be in the future.")
+    created = timezone.localdate(match.created_at)
+    if met_on < created:
+        return _("The meeting cannot be before this match was proposed (%(date)s).") % {"date": created.isoformat()}
+    return ""
+
+
 @atomic_transition
-def match_record_met(*, user: User | None, match_id: int, note: str = "") -> Match:
-    """Either side (or, from a held partnering 1:1, the system) records that they met: one meeting edge."""
+def match_record_met(*, user: User | None, match_id: int, note: str = "",
+                     met_on: datetime.date | None = None) -> Match:
+    """Either side (or, from a held partnering 1:1, the system) records that they met, on which day
+    (default today): one meeting edge, dated that day, through the one linkage writer."""
     match = _locked(match_id)
     if user is not None and not (acts_for_need(user, match) or match.counterpart_id in member_org_ids(user)
                                  or manages_match(user, match)):
         raise NotAllowed(_("Only the two sides or a manager can record a meeting."))
-    _move(match, to=S.MET, frm=(S.CONNECTED,), actor=user, action="met", note=note)
-    _linkage(match, LinkageKind.MEETING)
+    met_on = met_on or timezone.localdate()
+    if error := met_on_error(met_on, match):
+        raise DomainError(error)
+    _move(match, to=S.MET, frm=(S.CONNECTED,), actor=user, action="met", note=note, values={"met_on": met_on})
+    at = timezone.now() if met_on == timezone.localdate() else timezone.make_aware(
+        datetime.datetime.combine(met_on, datetime.time(12)))
+    _linkage(match, LinkageKind.MEETING, at=at)
     return match
 
 

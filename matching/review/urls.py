@@ -18,4 +18,6 @@ urlpatterns = [
     path("<int:pk>/messages/", v.message_view, name="message"),
     path("<int:pk>/notes/", v.note_view, name="note"),
     path("<int:pk>/assign/", v.assign_view, name="assign"),
+    path("<int:pk>/contact/", v.contact_view, name="contact"),
+    path("<int:pk>/met/", v.met_view, name="met"),
 ]

@@ -38,15 +38,17 @@ from ..models import (
 )
 from ..proposals.learning import last_refit
 from ..proposals.reasons import COUNTERPART, NEED, facet_labels, reasons_for
-from . import actions, conversation, selectors
+from . import actions, contacts, conversation, selectors
 from . import services as review
 from .forms import (
     AssignForm,
     BulkReviewForm,
+    ContactForm,
     DigestForm,
     IntroductionRequestForm,
     MatchMessageForm,
     MatchNoteForm,
+    MetForm,
     TransitionForm,
 )
 from .notify import render_notice
@@ -172,9 +174,20 @@ def detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     context = {"m": match, "side": side, "history": selectors.history(match=match, side=side),
                "actions": actions.available(request.user, match, side), "labels": actions.ACTIONS,
                "reasons": DeclineReason.choices, "connected": connected, "next": request.get_full_path()}
+    if side in (contacts.NEED, contacts.COUNTERPART):
+        # Only the named contact of the other side, and only once connected (contacts.py); never its staff list.
+        named = contacts.contacts_for_reader([match], {match.pk: side})[match.pk]
+        other_side = contacts.COUNTERPART if side == contacts.NEED else contacts.NEED
+        context["own_contact"], context["other_contact"] = named[side], named[other_side]
+        context["other_org"] = match.counterpart if side == contacts.NEED else match.need.organization
+        if match.status in contacts.CHANGEABLE_STATES:
+            own_org = match.need.organization_id if side == contacts.NEED else match.counterpart_id
+            eligible = list(contacts.eligible_memberships({own_org}))
+            context["contact_form"] = ContactForm(
+                eligible=eligible, initial={"contact": named[side].user_id if named[side] else None})
+        if "met" in context["actions"]:
+            context["met_form"] = MetForm(match=match)
     if connected:
-        other = match.counterpart if side == "need" else match.need.organization
-        context["other_org"], context["other_people"] = other, organization_people(org=other)
         conversation.messages_mark_read(user=request.user, match=match)
         context["thread"] = list(match.messages.select_related("sender", "sender_org"))
     if side == "counterpart":
@@ -201,6 +214,48 @@ def transition_view(request: HttpRequest, pk: int) -> HttpResponse:
     except DomainError as exc:
         _error(request, exc)
     return _back(request, reverse("matches:detail", args=[pk]))
+
+
+@login_required
+@require_POST
+def contact_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Name one's own side's contact person for this match (only eligible people of one's organisation)."""
+    match, side = _visible_match(request, pk)
+    back = redirect(reverse("matches:detail", args=[pk]) + "#contacts")
+    if side not in (contacts.NEED, contacts.COUNTERPART):
+        messages.error(request, _("Only the two sides of a match can name their contact person."))
+        return back
+    own_org = match.need.organization_id if side == contacts.NEED else match.counterpart_id
+    form = ContactForm(request.POST, eligible=list(contacts.eligible_memberships({own_org})))
+    if not form.is_valid():
+        _invalid(request, form)
+        return back
+    try:
+        contacts.match_contact_set(user=request.user, match_id=pk, contact_id=form.cleaned_data["contact"])
+        messages.success(request, _("The contact person for this match is saved. The other side sees their name, "
+                                    "email and phone once both sides have accepted."))
+    except DomainError as exc:
+        _error(request, exc)
+    return back
+
+
+@login_required
+@require_POST
+def met_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """"We have met": the date (and optional notes) through MetForm, then the one service that writes the edge."""
+    match, _side = _visible_match(request, pk)
+    form = MetForm(request.POST, match=match)
+    if not form.is_valid():
+        _invalid(request, form)
+        return redirect(reverse("matches:detail", args=[pk]) + "#actions")
+    try:
+        review.match_record_met(user=request.user, match_id=pk, note=form.cleaned_data["note"],
+                                met_on=form.cleaned_data["date"])
+        messages.success(request, _("Your meeting on %(date)s is recorded. Record a partnership here when you agree "
+                                    "on one.") % {"date": form.cleaned_data["date"].isoformat()})
+    except DomainError as exc:
+        _error(request, exc)
+    return redirect(reverse("matches:detail", args=[pk]) + "#actions")
 
 
 @login_required

@@ -258,7 +258,7 @@ def test_contacts_of_org_b_hidden_from_org_a_members_on_the_page(client, world):
     assert world["admin_b"].email not in text
     assert world["admin_b"].phone not in text
     assert world["member_b"].email not in text
-    assert "Contact details are shared once you are introduced." in text
+    assert "Contact details stay within the organisation." in text
 
 
 @pytest.mark.django_db

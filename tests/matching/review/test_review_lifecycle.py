@@ -108,9 +108,10 @@ def test_contacts_and_confidential_descriptions_open_only_when_connected(w):
     review.match_accept(user=w.tto, match_id=w.match.pk)
     for user in (w.startup,):
         user._member_org_ids = None
-    assert account_selectors.can_see_contacts_of(w.startup, w.hospital)
-    assert w.hospital.pk in account_selectors.contact_visible_org_ids(w.startup)
-    assert account_selectors.can_see_contacts_of(w.tto, w.firm)
+    # Connected: the other side's staff list stays closed; only the named contact opens, on the match.
+    assert not account_selectors.can_see_contacts_of(w.startup, w.hospital)
+    assert w.hospital.pk not in account_selectors.contact_visible_org_ids(w.startup)
+    assert not account_selectors.can_see_contacts_of(w.tto, w.firm)
     assert listing_description_visible(w.startup, w.capability)
     assert listing_description_visible(w.tto, w.need)
     assert not listing_description_visible(w.other_firm_user, w.capability)

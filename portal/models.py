@@ -1,5 +1,7 @@
-"""Stored indicator snapshots: one row per cluster (or alliance) and period, read by the dashboard's trends."""
+"""Portal models: stored indicator snapshots (read by the trends), focus areas and their endorsements (smart
+specialisation), and the weekly indicators digests sent."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -55,3 +57,94 @@ class IndicatorSnapshot(models.Model):
 
     def __str__(self) -> str:
         return f"{self.cluster or self.alliance} {self.period_label}"
+
+
+class FocusStatus(models.TextChoices):
+    PROPOSED = "proposed", _("Proposed")
+    PUBLISHED = "published", _("Published")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class FocusArea(models.Model):
+    """A smart-specialisation focus a member organisation proposes for its cluster; managers publish it.
+
+    Written only through ``portal.specialisation.services`` (who may propose, endorse, publish).
+    """
+
+    cluster = models.ForeignKey("clusters.Cluster", on_delete=models.CASCADE, related_name="focus_areas",
+                                verbose_name=_("cluster"))
+    facet = models.ForeignKey(
+        "taxonomy.Facet", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("therapeutic area or technology"),
+        limit_choices_to={"kind__in": ("therapeutic_area", "technology")},
+    )
+    title = models.CharField(_("title"), max_length=200)
+    rationale = models.TextField(_("rationale"), max_length=4000)
+    proposed_by = models.ForeignKey("accounts.Organization", on_delete=models.CASCADE, related_name="+",
+                                    verbose_name=_("proposed by"))
+    proposed_by_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("proposed by (person)"),
+    )
+    status = models.CharField(_("status"), max_length=10, choices=FocusStatus.choices, default=FocusStatus.PROPOSED)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("focus area")
+        verbose_name_plural = _("focus areas")
+        ordering = ["-created_at", "id"]
+        indexes = [models.Index(fields=["cluster", "status"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class FocusEndorsement(models.Model):
+    """One organisation's support for a focus area: at most one per organisation."""
+
+    focus_area = models.ForeignKey(FocusArea, on_delete=models.CASCADE, related_name="endorsements",
+                                   verbose_name=_("focus area"))
+    organization = models.ForeignKey("accounts.Organization", on_delete=models.CASCADE, related_name="+",
+                                     verbose_name=_("organisation"))
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="+", verbose_name=_("endorsed by"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("focus area endorsement")
+        verbose_name_plural = _("focus area endorsements")
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["focus_area", "organization"], name="focus_endorsement_once_per_org"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization} → {self.focus_area}"
+
+
+class IndicatorDigest(models.Model):
+    """The weekly indicators digest sent to one manager for one cluster in one ISO week (never twice)."""
+
+    cluster = models.ForeignKey("clusters.Cluster", on_delete=models.CASCADE, related_name="+",
+                                verbose_name=_("cluster"))
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+",
+                             verbose_name=_("recipient"))
+    week = models.CharField(_("ISO week"), max_length=8, help_text=_("2026-W49."))
+    sent_at = models.DateTimeField(_("sent at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("indicators digest")
+        verbose_name_plural = _("indicators digests")
+        ordering = ["-sent_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["cluster", "user", "week"], name="indicator_digest_once_a_week"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.cluster} → {self.user} {self.week}"

@@ -295,7 +295,8 @@ def _valid_requests(api_world: ApiWorld) -> list[tuple]:
 
     Every operation of the schema is here and succeeds; a few more rows show documented refusals.
     """
-    return [*_valid_core_requests(api_world), *_valid_mentoring_and_dashboard_requests(api_world)]
+    return [*_valid_core_requests(api_world), *_valid_mentoring_and_dashboard_requests(api_world),
+            *_valid_specialisation_requests(api_world)]
 
 
 def _valid_core_requests(api_world: ApiWorld) -> list[tuple]:
@@ -390,6 +391,30 @@ def _valid_mentoring_and_dashboard_requests(api_world: ApiWorld) -> list[tuple]:
         ("v1_mentoring_seats_accept_create", member, {"id": accepted.pk}, {}, None, 403),
         ("v1_mentoring_sessions_create", member, {}, {}, {"seat": to_decline.pk, "held_on": held_on, "topics": "x"}, 400),
         ("v1_clusters_dashboard_retrieve", w.outsider, cluster, {}, None, 403),
+    ]
+
+
+def _valid_specialisation_requests(api_world: ApiWorld) -> list[tuple]:
+    """Focus areas: the hospital proposed two (the member endorses one, the manager publishes and withdraws)."""
+    from portal.specialisation import services as specialisation
+
+    w, member, manager = api_world.extra["world"], api_world.member, api_world.manager
+    cluster, alliance = {"slug": w.cluster.slug}, {"slug": api_world.extra["alliance"].slug}
+    first, second = (specialisation.propose(user=w.tto, cluster=w.cluster, organization=w.hospital, title=t,
+                                            rationale="Trial sites and firms already work together.")
+                     for t in ("Oncology trials", "Digital pathology"))
+    body = {"cluster": w.cluster.slug, "proposed_by": w.firm.pk, "title": "Companion diagnostics", "rationale": "Why."}
+    return [
+        ("v1_clusters_specialisation_retrieve", member, cluster, {"top": 5}, None, 200),
+        ("v1_alliances_specialisation_retrieve", manager, alliance, {}, None, 200),
+        ("v1_focus_areas_list", member, {}, {"cluster": w.cluster.slug}, None, 200),
+        ("v1_focus_areas_create", member, {}, {}, body, 201),
+        ("v1_focus_areas_retrieve", member, {"id": first.pk}, {}, None, 200),
+        ("v1_focus_areas_endorse_create", member, {"id": first.pk}, {}, {"organization": w.firm.pk}, 201),
+        ("v1_focus_areas_endorse_create", member, {"id": first.pk}, {}, {"organization": w.firm.pk}, 400),
+        ("v1_focus_areas_publish_create", manager, {"id": first.pk}, {}, None, 200),
+        ("v1_focus_areas_withdraw_create", manager, {"id": second.pk}, {}, None, 200),
+        ("v1_focus_areas_publish_create", member, {"id": second.pk}, {}, None, 404),  # withdrawn: managers only
     ]
 
 

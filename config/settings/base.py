@@ -200,6 +200,8 @@ CELERY_BEAT_SCHEDULE["snapshot-indicators"] = {"task": "portal.snapshot_indicato
 MENTORING_REMIND_AFTER_HOURS = env.int("MENTORING_REMIND_AFTER_HOURS", default=72)
 MENTORING_REASSIGN_AFTER_HOURS = env.int("MENTORING_REASSIGN_AFTER_HOURS", default=168)
 CELERY_BEAT_SCHEDULE["mentoring-responsiveness"] = {"task": "mentoring.remind_and_reassign", "schedule": crontab(minute=17)}
+# Mondays 08:00 in Seoul (Sunday 23:00 UTC): the weekly indicators digest to each cluster's managers.
+CELERY_BEAT_SCHEDULE["indicator-digest"] = {"task": "portal.send_indicator_digest", "schedule": crontab(minute=0, hour=23, day_of_week=0)}
 EVENT_OFFER_HOLD_HOURS = env.int("EVENT_OFFER_HOLD_HOURS", default=48)  # a freed seat is held this long
 # Check-in and "held" meetings are accepted from this many minutes before an event starts.
 EVENT_CHECKIN_OPENS_MINUTES = env.int("EVENT_CHECKIN_OPENS_MINUTES", default=120)

@@ -1,6 +1,13 @@
-"""Shapes of the dashboard API's answers (documentation for the schema; the data is built by the dashboard)."""
+"""Shapes of the dashboard API's answers (documentation for the schema; the data is built by the dashboard), and the
+focus areas' serializers (writes go through the specialisation services)."""
 
 from rest_framework import serializers
+
+from accounts.models import Organization
+from clusters.models import Cluster
+from portal.models import FocusArea
+from portal.specialisation import services
+from taxonomy.models import Facet, FacetKind
 
 
 class ColumnSerializer(serializers.Serializer):
@@ -36,3 +43,110 @@ class DashboardQuerySerializer(serializers.Serializer):
     region = serializers.CharField(required=False, allow_blank=True, max_length=30,
                                    help_text="A region code: the network tables keep that region's members.")
     table = serializers.CharField(required=False, allow_blank=True, max_length=40, help_text="Only this table.")
+
+
+class FocusAreaSerializer(serializers.ModelSerializer):
+    """A focus area; written only through ``portal.specialisation.services`` (who may propose)."""
+
+    cluster = serializers.SlugRelatedField(slug_field="slug", queryset=Cluster.objects.all())
+    facet = serializers.PrimaryKeyRelatedField(
+        queryset=Facet.objects.filter(kind__in=(FacetKind.THERAPEUTIC_AREA, FacetKind.TECHNOLOGY)),
+        required=False, allow_null=True, help_text="A therapeutic area or technology (taxonomy term id).",
+    )
+    proposed_by = serializers.PrimaryKeyRelatedField(
+        queryset=Organization.objects.all(), help_text="The member organisation proposing (one you act for).",
+    )
+    proposed_by_name = serializers.CharField(source="proposed_by.name", read_only=True)
+    facet_label = serializers.CharField(source="facet.label", read_only=True, default="")
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    endorsement_count = serializers.IntegerField(read_only=True, default=0)
+
+    class Meta:
+        model = FocusArea
+        fields = ["id", "cluster", "facet", "facet_label", "title", "rationale", "proposed_by", "proposed_by_name",
+                  "status", "status_label", "endorsement_count", "created_at", "updated_at"]
+        read_only_fields = ["status", "created_at", "updated_at"]
+
+    def create(self, validated_data: dict) -> FocusArea:
+        focus = services.propose(user=self.context["request"].user, cluster=validated_data["cluster"],
+                                 organization=validated_data["proposed_by"], title=validated_data["title"],
+                                 rationale=validated_data["rationale"], facet=validated_data.get("facet"))
+        focus.endorsement_count = 0
+        return focus
+
+
+class EndorseSerializer(serializers.Serializer):
+    organization = serializers.PrimaryKeyRelatedField(
+        queryset=Organization.objects.all(), help_text="The member organisation endorsing (one you act for).",
+    )
+
+
+class ProfileRowSerializer(serializers.Serializer):
+    facet = serializers.IntegerField()
+    label = serializers.CharField()
+    count = serializers.FloatField()
+    lq = serializers.FloatField(allow_null=True, help_text="Location quotient against all clusters.")
+    previous_lq = serializers.FloatField(allow_null=True, help_text="The LQ a year ago.")
+    trend = serializers.ChoiceField(choices=["up", "down", "steady", "new"], allow_null=True)
+
+
+class ProfileKindSerializer(serializers.Serializer):
+    kind = serializers.CharField(help_text="therapeutic_area or technology.")
+    title = serializers.CharField()
+    rows = ProfileRowSerializer(many=True)
+
+
+class SpecialisationSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    name = serializers.CharField()
+    profile = ProfileKindSerializer(many=True)
+    focus_areas = FocusAreaSerializer(many=True, help_text="Proposed and published (withdrawn: managers only).")
+
+
+class SpecialisationQuerySerializer(serializers.Serializer):
+    top = serializers.IntegerField(required=False, min_value=1, max_value=50,
+                                   help_text="How many areas per kind, highest LQ first (default 10).")
+
+
+class ClusterProfileSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    name = serializers.CharField()
+    profile = ProfileKindSerializer(many=True)
+
+
+class LqCellSerializer(serializers.Serializer):
+    name = serializers.CharField(help_text="The cluster.")
+    lq = serializers.CharField(help_text="Its LQ, two decimals.")
+
+
+class ComplementRowSerializer(serializers.Serializer):
+    facet = serializers.IntegerField()
+    label = serializers.CharField()
+    strong = LqCellSerializer(many=True, help_text="Clusters with LQ above 1.")
+    weak = LqCellSerializer(many=True, help_text="Clusters with LQ below 1.")
+
+
+class OverlapRowSerializer(serializers.Serializer):
+    facet = serializers.IntegerField()
+    label = serializers.CharField()
+    clusters = LqCellSerializer(many=True, help_text="Clusters with LQ above 1.")
+
+
+class ComplementKindSerializer(serializers.Serializer):
+    kind = serializers.CharField(help_text="therapeutic_area or technology.")
+    title = serializers.CharField()
+    rows = ComplementRowSerializer(many=True)
+
+
+class OverlapKindSerializer(serializers.Serializer):
+    kind = serializers.CharField(help_text="therapeutic_area or technology.")
+    title = serializers.CharField()
+    rows = OverlapRowSerializer(many=True)
+
+
+class AllianceSpecialisationSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    name = serializers.CharField()
+    clusters = ClusterProfileSerializer(many=True)
+    complements = ComplementKindSerializer(many=True)
+    overlap = OverlapKindSerializer(many=True)

@@ -1,9 +1,10 @@
 from rest_framework.routers import DefaultRouter
 
-from .views import AllianceDashboardViewSet, ClusterDashboardViewSet
+from .views import AllianceDashboardViewSet, ClusterDashboardViewSet, FocusAreaViewSet
 
 router = DefaultRouter()
 router.register("clusters", ClusterDashboardViewSet, basename="cluster")
 router.register("alliances", AllianceDashboardViewSet, basename="alliance")
+router.register("focus-areas", FocusAreaViewSet, basename="focus-area")
 
 urlpatterns = router.urls

@@ -1,6 +1,6 @@
 """Dashboard pages: /clusters/<slug>/dashboard/ and /alliances/<slug>/dashboard/ (included at the site root)."""
 
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -14,3 +14,4 @@ for kind, prefix in (("cluster", "clusters"), ("alliance", "alliances")):
         path(f"{prefix}/<slug:slug>/dashboard/export/<slug:table>.<str:fmt>", views.export_view, {"kind": kind},
              name=f"{kind}_export"),
     ]
+urlpatterns.append(path("", include("portal.specialisation.urls")))  # .../specialisation/ pages

@@ -303,13 +303,13 @@ MATCH_INTRO_EXPIRE_DAYS = env.int("MATCH_INTRO_EXPIRE_DAYS", default=30)
 # Decisions (yes or no on proposals) needed before the part weights are refitted from them: below a few
 # hundred, a refit that wins on the newest decisions is too often luck (manage.py bench_learning).
 MATCH_REFIT_MIN_DECISIONS = env.int("MATCH_REFIT_MIN_DECISIONS", default=300)
+# Fit the matching model in the background when a worker (or, with tasks in-process, the web server)
+# starts, so the first saved listing does not wait for the fit.
+MATCH_WARM_ON_START = env.bool("MATCH_WARM_ON_START", default=True)
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-# Fit the matching model in the background when a worker (or, with tasks in-process, the web server)
-# starts, so the first saved listing does not wait for the fit.
-MATCH_WARM_ON_START = env.bool("MATCH_WARM_ON_START", default=True)
 }

@@ -1,6 +1,8 @@
 """load_demo stage: twelve months of events across the clusters, with registrations and check-ins.
 
-Nine months back and three ahead of the current month, one or two events a month per cluster.
+Nine months back and three ahead of the current month, one or two events a month per cluster (three or
+four in Pangyo, whose office runs a co-locating cluster), and the Seoul–Gyeonggi alliance's joint
+events, more often and larger as the months pass, so links across the alliance grow.
 Everything is derived from a per-cluster seeded random source and the first day of the current
 month, so a re-run the same month upserts the same rows (events by ``source``/``external_id``,
 registrations by event and person) and changes nothing. Past events get check-ins and their
@@ -35,10 +37,16 @@ from .data import read
 from .world import DEMO_SOURCE, World
 
 MONTHS_BACK, MONTHS_AHEAD = 9, 3
+# Events a month (a random choice of these); Pangyo's busy calendar makes it read as co-locating.
+EVENTS_PER_MONTH = {"pangyo": (3, 3, 4)}
+DEFAULT_EVENTS_PER_MONTH = (1, 1, 2)
+# Month offsets of an alliance's joint events: rare at first, monthly in the last half year.
+ALLIANCE_MONTHS = (-9, -6, -4, -3, -2, -1, 0, 1, 2)
 
 _events = read("events")
 TITLES: dict[str, list[list[str]]] = _events["titles"]  # by event kind: [title ko, title en], "{c}" = cluster
 VENUES: list[str] = _events["venues"]
+ALLIANCE_TITLES: list[list[str]] = _events["alliance_titles"]  # [title ko, title en], "{a}" = alliance
 
 
 def _month_start(now: datetime, offset: int) -> datetime:
@@ -78,7 +86,7 @@ def _event_rows(world: World, slug: str, rng: random.Random) -> list[dict]:
     rows = []
     for offset in range(-MONTHS_BACK, MONTHS_AHEAD):
         month = _month_start(anchor, offset)
-        for n in range(rng.choice((1, 1, 2))):
+        for n in range(rng.choice(EVENTS_PER_MONTH.get(slug, DEFAULT_EVENTS_PER_MONTH))):
             kind = EventKind(rng.choice(kinds))
             title_ko, title_en = rng.choice(TITLES[kind])
             # 09:00–19:00 Seoul is 00:00–10:00 UTC.
@@ -103,6 +111,38 @@ def _event_rows(world: World, slug: str, rng: random.Random) -> list[dict]:
                     "registration_deadline": start - timedelta(days=1),
                 }
             )
+    return rows
+
+
+def _alliance_event_rows(world: World, slug: str, rng: random.Random) -> list[dict]:
+    """Joint events of an alliance, hosted by its first cluster, growing in number and size."""
+    alliance = world.alliances[slug]
+    host = min(alliance.clusters.all(), key=lambda c: c.pk)
+    manager = (world.managers.get(host.slug) or [None])[0]
+    anchor = world.now.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    rows = []
+    for i, offset in enumerate(ALLIANCE_MONTHS):
+        month = _month_start(anchor, offset)
+        title_ko, title_en = rng.choice(ALLIANCE_TITLES)
+        start = month + timedelta(days=rng.randrange(8, 22), hours=5)  # 14:00 Seoul
+        rows.append({
+            "source": DEMO_SOURCE,
+            "external_id": f"alliance-{slug}-{month:%Y%m}",
+            "cluster_id": host.pk,
+            "kind": EventKind.MEETUP,
+            "title_ko": title_ko.format(a=alliance.name_ko),
+            "title_en": title_en.format(a=alliance.name_en),
+            "description_ko": f"{alliance.name_ko} 소속 클러스터 회원 기관이 함께하는 행사입니다.",
+            "description_en": f"A joint event for the members of the {alliance.name_en}'s clusters.",
+            "starts_at": start,
+            "ends_at": start + timedelta(hours=4),
+            "venue": rng.choice(VENUES).format(c=host.name_ko),
+            "capacity": 30 + 10 * i,
+            "status": EventStatus.PUBLISHED,
+            "published_at": start - timedelta(days=30),
+            "created_by_id": manager.pk if manager else None,
+            "registration_deadline": start - timedelta(days=1),
+        })
     return rows
 
 
@@ -175,30 +215,15 @@ def build_events(world: World) -> list[Event]:
             sync=["kind", "title_ko", "title_en", "starts_at", "ends_at", "venue", "capacity", "status"],
         )
         members = _members(world.clusters[slug].pk, world)
-        topics = [f for kind in ("therapeutic_area", "technology") for f in world.facets.get(kind, {}).values()]
-        for key in sorted(events):
-            event = events[key]
-            chosen = rng.sample(topics, min(2, len(topics)))  # drawn every run so the sequence stays the same
-            if chosen and not event.topics.exists():
-                event.topics.set(chosen)
-            if not members:
-                continue
-            reg_rows = _registration_rows(event, members, rng, world.now)
-            upsert(
-                Registration,
-                reg_rows,
-                key=["event_id", "user_id"],
-                sync=["status", "checked_in_at"],
-                queryset=Registration.objects.exclude(status=RegistrationStatus.CANCELLED),
-            )
-            taken = sum(1 for r in reg_rows if r["status"] == RegistrationStatus.REGISTERED)
-            if event.seats_taken != taken:
-                Event.objects.filter(pk=event.pk).update(seats_taken=taken)
-            if event.ends_at < world.now:
-                recompute_co_attendance(event)
-            if event.kind == EventKind.PARTNERING:
-                _build_partnering(world, event, (world.managers.get(slug) or [None])[0])
-            all_events.append(event)
+        all_events += _fill(world, events, members, rng, (world.managers.get(slug) or [None])[0])
+    for slug in sorted(world.alliances):
+        if slug != "seoul-gyeonggi":
+            continue  # the alliance whose story the demo tells: links across it grow
+        rng = random.Random(f"clusterlink-events-alliance-{slug}")  # noqa: S311 - demo data
+        events = upsert(Event, _alliance_event_rows(world, slug, rng), key=["source", "external_id"],
+                        sync=["kind", "title_ko", "title_en", "starts_at", "ends_at", "venue", "capacity", "status"])
+        members = sorted({m for c in world.alliances[slug].clusters.all() for m in _members(c.pk, world)})
+        all_events += _fill(world, events, members, rng, None)
     world.extra["clusters.events"] = all_events
     world.stdout.write(
         f"Demo events: {len(all_events)} events, "
@@ -207,6 +232,36 @@ def build_events(world: World) -> list[Event]:
         f"{Meeting.objects.filter(event__source=DEMO_SOURCE).count()} 1:1 meetings.\n"
     )
     return all_events
+
+
+def _fill(world: World, events: dict, members: list[tuple[int, int]], rng: random.Random, manager) -> list[Event]:
+    """Topics, registrations, check-ins, co-attendance linkages and partnering of these events."""
+    topics = [f for kind in ("therapeutic_area", "technology") for f in world.facets.get(kind, {}).values()]
+    filled = []
+    for key in sorted(events):
+        event = events[key]
+        chosen = rng.sample(topics, min(2, len(topics)))  # drawn every run so the sequence stays the same
+        if chosen and not event.topics.exists():
+            event.topics.set(chosen)
+        if not members:
+            continue
+        reg_rows = _registration_rows(event, members, rng, world.now)
+        upsert(
+            Registration,
+            reg_rows,
+            key=["event_id", "user_id"],
+            sync=["status", "checked_in_at"],
+            queryset=Registration.objects.exclude(status=RegistrationStatus.CANCELLED),
+        )
+        taken = sum(1 for r in reg_rows if r["status"] == RegistrationStatus.REGISTERED)
+        if event.seats_taken != taken:
+            Event.objects.filter(pk=event.pk).update(seats_taken=taken)
+        if event.ends_at < world.now:
+            recompute_co_attendance(event)
+        if event.kind == EventKind.PARTNERING:
+            _build_partnering(world, event, manager)
+        filled.append(event)
+    return filled
 
 
 def delete_events() -> None:

@@ -5,6 +5,7 @@ from django.contrib import admin
 from .models import (
     CohortMentor,
     CohortStartup,
+    MentoringRequest,
     MentoringSession,
     MentorInvitation,
     MentorProfile,
@@ -122,5 +123,18 @@ class MentoringSessionAdmin(admin.ModelAdmin):
     list_filter = ["mentor_rating", "startup_rating"]
     search_fields = ["topics", "startup__name_en", "startup__name_ko", "mentor__user__full_name"]
     list_select_related = ["mentor__user", "startup"]
-    raw_id_fields = ["seat", "programme", "startup", "mentor", "logged_by"]
+    raw_id_fields = ["seat", "request", "programme", "startup", "mentor", "logged_by"]
     date_hierarchy = "held_on"
+
+
+@admin.register(MentoringRequest)
+class MentoringRequestAdmin(admin.ModelAdmin):
+    """Status changes go through the pages: an accept takes a place of the mentor's capacity."""
+
+    list_display = ["created_at", "startup", "mentor", "status", "answered_at", "reminded_at"]
+    list_filter = ["status"]
+    search_fields = ["startup__name_en", "startup__name_ko", "mentor__user__full_name", "message"]
+    list_select_related = ["startup", "mentor__user"]
+    raw_id_fields = ["startup", "requested_by", "mentor", "need"]
+    readonly_fields = ["status", "answered_at", "reminded_at", "created_at"]
+    date_hierarchy = "created_at"

@@ -23,12 +23,14 @@ from .models import (
     HOLDING_SEAT_STATUSES,
     Availability,
     CohortStartup,
+    MentoringRequest,
     MentorProfile,
     MentorStatus,
     PanelSeat,
     Programme,
     ProgrammeApplication,
     ProgrammeStatus,
+    RequestStatus,
 )
 from .scoring import MentorCard, StartupCard, pair_scores
 
@@ -115,13 +117,19 @@ def eligible_mentors(programme: Programme) -> QuerySet[MentorProfile]:
 
 
 def held_elsewhere(programme: Programme, mentor_ids: Iterable[int]) -> Counter:
-    """Seats each mentor holds (published or accepted) in the other programmes that are not closed."""
+    """Places each mentor holds outside this programme: seats (published or accepted) in the other
+    programmes that are not closed, and startups' direct requests they accepted."""
+    mentor_ids = list(mentor_ids)
     rows = (
-        PanelSeat.objects.filter(mentor_id__in=list(mentor_ids), status__in=HOLDING_SEAT_STATUSES)
+        PanelSeat.objects.filter(mentor_id__in=mentor_ids, status__in=HOLDING_SEAT_STATUSES)
         .exclude(programme=programme).exclude(programme__status=ProgrammeStatus.CLOSED)
         .values("mentor_id").annotate(n=Count("id")).values_list("mentor_id", "n")
     )
-    return Counter(dict(rows))
+    requests = (
+        MentoringRequest.objects.filter(mentor_id__in=mentor_ids, status=RequestStatus.ACCEPTED)
+        .values("mentor_id").annotate(n=Count("id")).values_list("mentor_id", "n")
+    )
+    return Counter(dict(rows)) + Counter(dict(requests))
 
 
 def conflict_pairs(mentors: Iterable[MentorProfile], startup_ids: set[int]) -> set[tuple[str, str]]:

@@ -9,7 +9,17 @@ from core.forms import StyledFormMixin
 from core.i18n import localized
 from taxonomy.models import Facet, FacetKind
 
-from .models import MAX_CAPACITY, MIN_CAPACITY, RATINGS, Availability, MentorLanguage, MentorProfile, Programme
+from .models import (
+    MAX_CAPACITY,
+    MESSAGE_MAX_LENGTH,
+    MIN_CAPACITY,
+    RATINGS,
+    REPLY_MAX_LENGTH,
+    Availability,
+    MentorLanguage,
+    MentorProfile,
+    Programme,
+)
 from .programmes import EDITABLE_FIELDS as PROGRAMME_FIELDS
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -222,3 +232,39 @@ class SessionForm(StyledFormMixin, forms.Form):
 class FeedbackForm(StyledFormMixin, forms.Form):
     rating = forms.TypedChoiceField(label=_("Rating"), choices=RATINGS, coerce=int, widget=forms.RadioSelect)
     note = forms.CharField(label=_("Note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class NeedChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.organization.name}: {obj.title}"
+
+
+class RequestForm(StyledFormMixin, forms.Form):
+    """A startup asks a mentor. Django's CharField already refuses NUL characters and over-long text."""
+
+    organization = forms.ModelChoiceField(label=_("Ask for"), queryset=None, empty_label=None)
+    need = NeedChoiceField(label=_("About one of your open needs (optional)"), queryset=None, required=False,
+                           empty_label=_("No particular need"))
+    message = forms.CharField(
+        label=_("Message to the mentor"), max_length=MESSAGE_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("What you would like help with, and where your startup stands."),
+    )
+
+    def __init__(self, *args, organizations, needs, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
+        self.fields["need"].queryset = needs
+
+    def clean(self):
+        data = super().clean()
+        need, org = data.get("need"), data.get("organization")
+        if need is not None and org is not None and need.organization_id != org.pk:
+            self.add_error("need", _("Choose a need of the startup you are asking for."))
+        if data.get("message") is not None and not data["message"].strip():
+            self.add_error("message", _("Tell the mentor what you would like help with."))
+        return data
+
+
+class ReplyForm(StyledFormMixin, forms.Form):
+    reply = forms.CharField(label=_("Reply to the startup (optional)"), required=False, max_length=REPLY_MAX_LENGTH,
+                            widget=forms.Textarea(attrs={"rows": 2}))

@@ -6,7 +6,7 @@ from django.urls import reverse
 from accounts.models import Membership, MembershipStatus, User
 from core.emails import send_templated_email
 
-from .models import MentorInvitation, PanelSeat, Programme
+from .models import MentoringRequest, MentorInvitation, PanelSeat, Programme
 
 
 def _url(name: str, *args) -> str:
@@ -118,4 +118,57 @@ def seat_expired_email(seat: PanelSeat, refills: list[PanelSeat]) -> None:
             context={"manager": manager, "mentor": seat.mentor.user, "startup": seat.startup,
                      "programme": programme, "refills": refills,
                      "url": _url("mentoring:manage_programme", programme.pk)},
+        )
+
+
+def _request_context(request: MentoringRequest) -> dict:
+    """What a mentor is told of a request: the startup, the need's title, and its description only when
+    the need is not confidential (the listing itself is never put in the context)."""
+    return {"startup": request.startup, "message": request.message,
+            "need_title": request.need.title if request.need_id else "",
+            "need_description": request.need_description_for_mentor}
+
+
+def request_received_email(request: MentoringRequest) -> None:
+    """The mentor hears of a startup asking them."""
+    user = request.mentor.user
+    send_templated_email(
+        to=user.email, language=user.language, template="mentoring_request_received",
+        context={"user": user, **_request_context(request), "url": _url("mentoring:my_requests")},
+    )
+
+
+def _requesters(request: MentoringRequest) -> list[User]:
+    """Who asked, or (if they left) the startup's active people."""
+    if request.requested_by_id and request.requested_by.is_active:
+        return [request.requested_by]
+    return _startup_members([request.startup_id]).get(request.startup_id, [])
+
+
+def request_answered_email(request: MentoringRequest, *, released: bool = False) -> None:
+    """The startup hears the mentor's answer; ``released``: the mentor went unavailable (told politely)."""
+    for user in _requesters(request):
+        send_templated_email(
+            to=user.email, language=user.language, template="mentoring_request_answered",
+            context={"user": user, "mentor": request.mentor.user, "startup": request.startup,
+                     "accepted": request.status == "accepted", "released": released, "reply": request.reply,
+                     "url": _url("mentoring:startup_requests"), "directory_url": _url("mentoring:directory")},
+        )
+
+
+def request_reminder_email(user: User, requests: list[MentoringRequest]) -> None:
+    """The one reminder to a mentor whose requests have waited MENTORING_REMIND_AFTER_HOURS."""
+    send_templated_email(
+        to=user.email, language=user.language, template="mentoring_request_reminder",
+        context={"user": user, "startups": [r.startup for r in requests], "url": _url("mentoring:my_requests")},
+    )
+
+
+def request_expired_email(request: MentoringRequest) -> None:
+    """The startup is told, without blame, that the mentor could not answer, and invited to ask another."""
+    for user in _requesters(request):
+        send_templated_email(
+            to=user.email, language=user.language, template="mentoring_request_expired",
+            context={"user": user, "mentor": request.mentor.user, "startup": request.startup,
+                     "url": _url("mentoring:directory")},
         )

@@ -7,6 +7,10 @@ and is refilled by ``panels.refill`` with every other seat fixed, as a decline i
 only once its reminder has had the time between the two limits to work (so a beat that was down
 does not expire seats nobody was reminded of). Both steps are plain functions; ``mentoring.tasks``
 runs them hourly from Celery beat.
+
+A startup's direct request (``MentoringRequest``) follows the same clock from when it was asked:
+one reminder to the mentor, then it expires and the startup is told politely and invited to ask
+another mentor (there is no panel to refill).
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from . import notify, panels
-from .models import PanelSeat, ProgrammeStatus, SeatStatus
+from .models import MentoringRequest, PanelSeat, ProgrammeStatus, RequestStatus, SeatStatus
 
 
 def _limits() -> tuple[timedelta, timedelta]:
@@ -89,3 +93,54 @@ def remind_and_reassign(*, now: datetime | None = None) -> dict[str, int]:
     expired, refilled = expire_unanswered(now=now)
     reminded = send_reminders(now=now)
     return {"reminded": reminded, "expired": expired, "refilled": refilled}
+
+
+def send_request_reminders(*, now: datetime | None = None) -> int:
+    """One email per mentor listing the direct requests due for the (only) reminder. Returns the requests reminded."""
+    now = now or timezone.now()
+    remind, _reassign = _limits()
+    with transaction.atomic():
+        requests = list(
+            MentoringRequest.objects.filter(status=RequestStatus.REQUESTED, reminded_at__isnull=True,
+                                            created_at__lte=now - remind)
+            .select_for_update(of=("self",), skip_locked=True)
+            .select_related("mentor__user", "startup").order_by("mentor_id", "id")
+        )
+        if not requests:
+            return 0
+        MentoringRequest.objects.filter(pk__in=[r.pk for r in requests]).update(reminded_at=now)
+        by_mentor: dict[int, list[MentoringRequest]] = {}
+        for request in requests:
+            by_mentor.setdefault(request.mentor_id, []).append(request)
+        for mentor_requests in by_mentor.values():
+            user = mentor_requests[0].mentor.user
+            if user.is_active:
+                notify.request_reminder_email(user, mentor_requests)
+    return len(requests)
+
+
+def expire_unanswered_requests(*, now: datetime | None = None) -> int:
+    """Close direct requests left unanswered past the limit (after their reminder had time to work) and
+    tell each startup. Returns the requests expired."""
+    now = now or timezone.now()
+    remind, reassign = _limits()
+    with transaction.atomic():
+        requests = list(
+            MentoringRequest.objects.filter(status=RequestStatus.REQUESTED, created_at__lte=now - reassign,
+                                            reminded_at__lte=now - (reassign - remind))
+            .select_for_update(of=("self",), skip_locked=True)
+            .select_related("mentor__user", "startup", "requested_by").order_by("id")
+        )
+        MentoringRequest.objects.filter(pk__in=[r.pk for r in requests], status=RequestStatus.REQUESTED).update(
+            status=RequestStatus.EXPIRED)
+        for request in requests:
+            request.status = RequestStatus.EXPIRED
+            notify.request_expired_email(request)
+    return len(requests)
+
+
+def requests_remind_and_expire(*, now: datetime | None = None) -> dict[str, int]:
+    """The hourly pass over direct requests: expire first, then remind, as for seats."""
+    now = now or timezone.now()
+    expired = expire_unanswered_requests(now=now)
+    return {"requests_reminded": send_request_reminders(now=now), "requests_expired": expired}

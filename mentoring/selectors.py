@@ -3,14 +3,17 @@
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.db import connection
 from django.db.models import Aggregate, Count, Exists, F, FloatField, Func, Max, OuterRef, Q, QuerySet
 
-from accounts.models import MembershipStatus, Organization, OrganizationStatus, User
+from accounts.models import MembershipStatus, Organization, OrganizationKind, OrganizationStatus, User
 from accounts.selectors import managed_cluster_ids, member_org_ids
+from clusters.models import ClusterMembershipStatus
 
 from .models import (
     ApplicationStatus,
     Availability,
+    MentoringRequest,
     MentoringSession,
     MentorProfile,
     MentorStatus,
@@ -19,6 +22,7 @@ from .models import (
     ProgrammeApplication,
     ProgrammeStatus,
     Publication,
+    RequestStatus,
     SeatStatus,
 )
 
@@ -44,6 +48,46 @@ def verified_organizations(user: User) -> QuerySet[Organization]:
     return Organization.objects.filter(
         status=OrganizationStatus.VERIFIED, memberships__user=user, memberships__status=MembershipStatus.ACTIVE,
     ).order_by("id")
+
+
+def asking_organizations(user: User) -> QuerySet[Organization]:
+    """The verified firms the user actively belongs to: those they may ask a mentor for."""
+    return verified_organizations(user).filter(kind=OrganizationKind.FIRM)
+
+
+def _requests(qs: QuerySet[MentoringRequest]) -> QuerySet[MentoringRequest]:
+    return qs.select_related("startup", "mentor__user", "requested_by", "need")
+
+
+def mentor_requests(*, user: User) -> QuerySet[MentoringRequest]:
+    """Requests addressed to the user as a mentor, newest first."""
+    if not user.is_authenticated:
+        return MentoringRequest.objects.none()
+    return _requests(MentoringRequest.objects.filter(mentor__user=user)).order_by("-created_at", "-id")
+
+
+def startup_requests(*, user: User) -> QuerySet[MentoringRequest]:
+    """Requests of the user's organisations (never another startup's), newest first."""
+    if not user.is_authenticated:
+        return MentoringRequest.objects.none()
+    return _requests(MentoringRequest.objects.filter(startup_id__in=member_org_ids(user))).order_by(
+        "-created_at", "-id")
+
+
+def visible_requests(user: User) -> QuerySet[MentoringRequest]:
+    """Requests the user is a side of: addressed to them as mentor, or of their organisations."""
+    if not user.is_authenticated:
+        return MentoringRequest.objects.none()
+    return _requests(MentoringRequest.objects.filter(Q(mentor__user=user) | Q(startup_id__in=member_org_ids(user))))
+
+
+def open_request_mentor_ids(*, user: User) -> set[int]:
+    """Mentors the user's organisations have a waiting or accepted request with (for the ask buttons)."""
+    if not user.is_authenticated:
+        return set()
+    return set(MentoringRequest.objects.filter(
+        startup_id__in=member_org_ids(user), status__in=[RequestStatus.REQUESTED, RequestStatus.ACCEPTED],
+    ).values_list("mentor_id", flat=True))
 
 
 def mentor_profile_of(user: User) -> MentorProfile | None:
@@ -239,10 +283,32 @@ class ResponseStats:
         return None if self.response_rate is None else round(100 * self.response_rate)
 
 
-def response_stats(*, mentor_ids, seats: Q | None = None) -> dict[int, ResponseStats]:
-    """Each mentor's ``ResponseStats`` over the seats matching ``seats`` (all when None). One query."""
+def _request_seconds_to_answer() -> Func:
+    return Func(F("answered_at"), F("created_at"), template="EXTRACT(EPOCH FROM (%(expressions)s))",
+                arg_joiner=" - ", output_field=FloatField())
+
+
+def _median_seconds_of_both(seats: QuerySet[PanelSeat], requests: QuerySet[MentoringRequest]) -> dict[int, float]:
+    """Each mentor's exact median time to answer over their answered seats and requests together (one query)."""
+    both = seats.annotate(secs=_seconds_to_answer()).values_list("mentor_id", "secs").order_by().union(
+        requests.annotate(secs=_request_seconds_to_answer()).values_list("mentor_id", "secs").order_by(), all=True)
+    # The ORM cannot aggregate over a UNION: wrap the SQL it compiled (values stay bound parameters).
+    sql, params = both.query.sql_with_params()
+    query = f"SELECT u.m, percentile_cont(0.5) WITHIN GROUP (ORDER BY u.s) FROM ({sql}) AS u(m, s) GROUP BY u.m"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(query, params)
+        return dict(cursor.fetchall())
+
+
+def response_stats(*, mentor_ids, seats: Q | None = None, requests: Q | bool = False) -> dict[int, ResponseStats]:
+    """Each mentor's ``ResponseStats`` over the seats matching ``seats`` (all when None). One query.
+
+    ``requests`` adds the startups' direct requests (True: all of them; a Q: those matching), counted
+    as seats are (a request withdrawn before any answer is like a swapped-out seat: not counted). Three
+    queries then (the median is taken over seats and requests together)."""
+    mentor_ids = list(mentor_ids)
     answered = Q(status__in=[SeatStatus.ACCEPTED, SeatStatus.DECLINED], responded_at__isnull=False)
-    qs = PanelSeat.objects.filter(mentor_id__in=list(mentor_ids), published_at__isnull=False).exclude(
+    qs = PanelSeat.objects.filter(mentor_id__in=mentor_ids, published_at__isnull=False).exclude(
         status=SeatStatus.REPLACED)
     if seats is not None:
         qs = qs.filter(seats)
@@ -258,6 +324,33 @@ def response_stats(*, mentor_ids, seats: Q | None = None) -> dict[int, ResponseS
         seconds = row.pop("median_seconds")
         mentor_id = row.pop("mentor_id")
         stats[mentor_id] = ResponseStats(**row, median_hours=None if seconds is None else seconds / 3600)
+    if requests is False:
+        return stats
+    asked = MentoringRequest.objects.filter(mentor_id__in=mentor_ids).exclude(
+        status=RequestStatus.WITHDRAWN, answered_at__isnull=True)
+    if isinstance(requests, Q):
+        asked = asked.filter(requests)
+    # Withdrawn with an answer: the mentor had accepted (only then can a startup end it after an answer).
+    request_answered = Q(answered_at__isnull=False)
+    request_rows = asked.values("mentor_id").annotate(
+        n_offered=Count("id"), n_answered=Count("id", filter=request_answered),
+        n_accepted=Count("id", filter=Q(status__in=[RequestStatus.ACCEPTED, RequestStatus.WITHDRAWN])
+                         & request_answered),
+        n_waiting=Count("id", filter=Q(status=RequestStatus.REQUESTED)),
+        n_expired=Count("id", filter=Q(status=RequestStatus.EXPIRED)), last_answer_at=Max("answered_at"),
+    ).order_by()
+    if not request_rows:
+        return stats
+    medians = _median_seconds_of_both(qs.filter(answered), asked.filter(request_answered))
+    for row in request_rows:
+        mentor_id = row.pop("mentor_id")
+        before = stats.get(mentor_id, ResponseStats())
+        last = max((t for t in (before.last_answer_at, row.pop("last_answer_at")) if t is not None), default=None)
+        seconds = medians.get(mentor_id)
+        stats[mentor_id] = ResponseStats(
+            **{k: getattr(before, k) + v for k, v in row.items()}, last_answer_at=last,
+            median_hours=None if seconds is None else seconds / 3600,
+        )
     return stats
 
 
@@ -286,10 +379,18 @@ def managed_mentors(*, user: User) -> QuerySet[MentorProfile]:
 
 
 def with_response_stats(*, user: User, mentors: list[MentorProfile]) -> list[MentorProfile]:
-    """Set ``stats`` on each mentor: their answers in the programmes of the clusters the user manages
-    (a manager does not see how a mentor answers other clusters). One query for the whole page."""
-    seats = None if user.is_superuser else Q(programme__cluster_id__in=managed_cluster_ids(user))
-    stats = response_stats(mentor_ids=[m.pk for m in mentors], seats=seats)
+    """Set ``stats`` on each mentor: their answers in the programmes of the clusters the user manages and
+    to the direct requests of startups in those clusters (a manager does not see how a mentor answers
+    other clusters). At most three queries for the whole page."""
+    if user.is_superuser:
+        seats, requests = None, True
+    else:
+        clusters = managed_cluster_ids(user)
+        seats = Q(programme__cluster_id__in=clusters)
+        requests = Q(startup__in=Organization.objects.filter(
+            cluster_memberships__cluster_id__in=clusters, cluster_memberships__status=ClusterMembershipStatus.APPROVED,
+        ).values("pk"))
+    stats = response_stats(mentor_ids=[m.pk for m in mentors], seats=seats, requests=requests)
     for m in mentors:
         m.stats = stats.get(m.pk, ResponseStats())
     return mentors

@@ -17,6 +17,7 @@ from clusters.models import Cluster
 from core.errors import Conflict, DomainError, NotAllowed
 
 from . import notify, panels, selectors
+from . import requests as mentor_requests
 from .models import (
     MAX_CAPACITY,
     MIN_CAPACITY,
@@ -225,12 +226,14 @@ def mentor_suspend(*, user: User, mentor_id: int, reason: str = "") -> MentorPro
     profile.status, profile.status_reason = MentorStatus.SUSPENDED, reason.strip()[:1000]
     profile.save(update_fields=["status", "status_reason", "updated_at"])
     panels.release_open_seats(mentor=profile, reason=_("The mentor is no longer available."))
+    mentor_requests.release_open_requests(mentor=profile, reason=_("The mentor is no longer available."))
     return profile
 
 
 @transaction.atomic
 def mentor_set_availability(*, user: User, available: bool) -> MentorProfile:
-    """A mentor going unavailable politely declines the seats still waiting for them; each is refilled."""
+    """A mentor going unavailable politely declines the seats and direct requests still waiting for them;
+    each seat is refilled, each asking startup is told and invited to ask another mentor."""
     profile = MentorProfile.objects.select_for_update().filter(user=user).first()
     if profile is None:
         raise DomainError(_("You have no mentor profile yet."))
@@ -239,4 +242,6 @@ def mentor_set_availability(*, user: User, available: bool) -> MentorProfile:
     profile.save(update_fields=["availability", "last_activity_at", "updated_at"])
     if not available:
         panels.release_open_seats(mentor=profile, reason=_("The mentor is not available at the moment."))
+        mentor_requests.release_open_requests(mentor=profile,
+                                              reason=_("The mentor is not available at the moment."))
     return profile

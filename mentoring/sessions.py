@@ -19,7 +19,7 @@ from clusters.models import ClusterMembership, ClusterMembershipStatus, Linkage,
 from core.errors import DomainError, NotAllowed
 
 from . import selectors
-from .models import MentoringSession, MentorProfile, PanelSeat, SeatStatus
+from .models import MentoringRequest, MentoringSession, MentorProfile, PanelSeat, RequestStatus, SeatStatus
 
 MENTOR_ORG_SOURCE = "mentoring"
 EARLIEST = date(2000, 1, 1)
@@ -63,6 +63,30 @@ def session_linkage(session: MentoringSession) -> Linkage | None:
     )
 
 
+def _check_session(*, held_on: date, duration_minutes: int, topics: str) -> None:
+    if held_on > timezone.localdate():
+        raise DomainError(_("Log a session once it has taken place."))
+    if held_on < EARLIEST:
+        raise DomainError(_("Give a date from 2000 on."))
+    if not 1 <= duration_minutes <= 600:
+        raise DomainError(_("A session lasts between 1 and 600 minutes."))
+    if not topics.strip():
+        raise DomainError(_("Say what you talked about."))
+
+
+def _record(*, user: User, is_mentor: bool, held_on: date, duration_minutes: int, topics: str, follow_ups: str,
+            **owner) -> MentoringSession:
+    """Save the session of a seat or of a request (``owner``) and write its one linkage."""
+    session = MentoringSession.objects.create(
+        held_on=held_on, duration_minutes=duration_minutes, topics=topics.strip()[:2000],
+        follow_ups=follow_ups.strip()[:2000], logged_by=user, **owner,
+    )
+    if is_mentor:
+        MentorProfile.objects.filter(pk=session.mentor_id).update(last_activity_at=timezone.now())
+    session_linkage(session)
+    return session
+
+
 @transaction.atomic
 def session_log(*, user: User, seat_id: int, held_on: date, duration_minutes: int, topics: str,
                 follow_ups: str = "") -> MentoringSession:
@@ -77,23 +101,28 @@ def session_log(*, user: User, seat_id: int, held_on: date, duration_minutes: in
         raise NotAllowed(_("Only the mentor, the startup or the programme's managers can log its sessions."))
     if seat.status != SeatStatus.ACCEPTED:
         raise DomainError(_("Sessions can be logged once the mentor has accepted the seat."))
-    if held_on > timezone.localdate():
-        raise DomainError(_("Log a session once it has taken place."))
-    if held_on < EARLIEST:
-        raise DomainError(_("Give a date from 2000 on."))
-    if not 1 <= duration_minutes <= 600:
-        raise DomainError(_("A session lasts between 1 and 600 minutes."))
-    if not topics.strip():
-        raise DomainError(_("Say what you talked about."))
-    session = MentoringSession.objects.create(
-        seat=seat, programme=seat.programme, startup=seat.startup, mentor=seat.mentor, held_on=held_on,
-        duration_minutes=duration_minutes, topics=topics.strip()[:2000], follow_ups=follow_ups.strip()[:2000],
-        logged_by=user,
-    )
-    if is_mentor:
-        MentorProfile.objects.filter(pk=seat.mentor_id).update(last_activity_at=timezone.now())
-    session_linkage(session)
-    return session
+    _check_session(held_on=held_on, duration_minutes=duration_minutes, topics=topics)
+    return _record(user=user, is_mentor=is_mentor, held_on=held_on, duration_minutes=duration_minutes, topics=topics,
+                   follow_ups=follow_ups, seat=seat, programme=seat.programme, startup=seat.startup,
+                   mentor=seat.mentor)
+
+
+@transaction.atomic
+def request_session_log(*, user: User, request_id: int, held_on: date, duration_minutes: int, topics: str,
+                        follow_ups: str = "") -> MentoringSession:
+    """The mentor or a member of the startup records a session of an accepted direct request."""
+    request = MentoringRequest.objects.select_related("mentor__user", "mentor__organization", "startup").filter(
+        pk=request_id).first()
+    if request is None:
+        raise DomainError(_("This request no longer exists."))
+    is_mentor = user.is_authenticated and request.mentor.user_id == user.pk
+    if not (is_mentor or request.startup_id in member_org_ids(user)):
+        raise NotAllowed(_("Only the mentor and the startup can log their sessions."))
+    if request.status != RequestStatus.ACCEPTED:
+        raise DomainError(_("Sessions can be logged once the mentor has accepted the request."))
+    _check_session(held_on=held_on, duration_minutes=duration_minutes, topics=topics)
+    return _record(user=user, is_mentor=is_mentor, held_on=held_on, duration_minutes=duration_minutes, topics=topics,
+                   follow_ups=follow_ups, request=request, startup=request.startup, mentor=request.mentor)
 
 
 @transaction.atomic

@@ -10,5 +10,6 @@ from . import responsiveness
 
 @shared_task(name="mentoring.remind_and_reassign", acks_late=True)
 def remind_and_reassign() -> dict[str, int]:
-    """Hourly: remind mentors of unanswered seats once, then expire and refill the seats left too long."""
-    return responsiveness.remind_and_reassign()
+    """Hourly: remind mentors of unanswered seats and direct requests once, then expire (and refill the
+    seats of) those left too long."""
+    return {**responsiveness.remind_and_reassign(), **responsiveness.requests_remind_and_expire()}

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_programmes
+from . import views, views_programmes, views_requests
 
 app_name = "mentoring"
 
@@ -11,6 +11,12 @@ urlpatterns = [
     path("me/", views.my_profile_view, name="my_profile"),
     path("me/availability/", views.availability_view, name="availability"),
     path("me/seats/", views.my_seats_view, name="my_seats"),
+    path("me/requests/", views_requests.my_requests_view, name="my_requests"),
+    path("me/requests/<int:pk>/<str:answer>/", views_requests.answer_view, name="request_answer"),
+    path("mentors/<int:pk>/ask/", views_requests.ask_view, name="ask"),
+    path("requests/", views_requests.startup_requests_view, name="startup_requests"),
+    path("requests/<int:pk>/withdraw/", views_requests.withdraw_view, name="request_withdraw"),
+    path("requests/<int:pk>/sessions/", views_requests.request_sessions_view, name="request_sessions"),
     path("panels/", views.my_panels_view, name="my_panels"),
     path("invitation/<uuid:token>/", views.invitation_view, name="invitation"),
     path("seats/<int:pk>/sessions/", views.log_session_view, name="log_session"),

@@ -15,7 +15,7 @@ from accounts.services import PersonData
 from core.errors import DomainError
 from core.forms import require_valid
 
-from . import panels, selectors, services, sessions
+from . import panels, selectors, services, sessions, views_requests
 from .forms import AvailabilityForm, DirectoryFilterForm, FeedbackForm, MentorProfileForm, ReasonForm, SessionForm
 from .models import Availability, MentorInvitation, PanelSeat, SeatStatus
 
@@ -41,10 +41,7 @@ def mentor_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     mentor = selectors.mentor_for_viewer(user=request.user, pk=pk)
     if mentor is None:
         raise Http404(_("No such mentor."))
-    can_manage = request.user.is_superuser or any(
-        selectors.can_manage_cluster(request.user, c.pk) for c in mentor.clusters.all())
-    return render(request, "mentoring/mentor_detail.html", {"mentor": mentor, "can_manage": can_manage,
-                                                             "reason_form": ReasonForm()})
+    return views_requests.render_mentor_page(request, mentor, views_requests.request_form(request.user))
 
 
 @login_required
@@ -190,6 +187,8 @@ def session_feedback_view(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, exc.message)
     if session.seat_id:
         return redirect("mentoring:log_session", pk=session.seat_id)
+    if session.request_id:
+        return redirect("mentoring:request_sessions", pk=session.request_id)
     return redirect("mentoring:my_panels")
 
 

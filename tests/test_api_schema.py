@@ -53,6 +53,7 @@ from matching.models import (
     MatchStatus,
 )
 from matching.review import services as review
+from mentoring import requests as mentoring_requests
 from mentoring import sessions as mentoring_sessions
 from mentoring.models import ProgrammeStatus, SeatStatus
 from tests.factories import PASSWORD, EventFactory, OrganizationFactory, verified_member
@@ -156,6 +157,7 @@ def api_world() -> ApiWorld:
         "/api/v1/mentoring/programmes/": mentoring["programme"].pk,
         "/api/v1/mentoring/seats/": mentoring["to_accept"].pk,  # waiting: the member sees it, only its mentor answers
         "/api/v1/mentoring/sessions/": mentoring["session"].pk,
+        "/api/v1/mentoring/requests/": mentoring["requests"]["accept"].pk,
     }
     slugs = {"/api/v1/clusters/": w.cluster.slug, "/api/v1/alliances/": alliance.slug}
     return ApiWorld(member=member, manager=w.manager, ids=ids, slugs=slugs, extra={
@@ -175,8 +177,12 @@ def _mentoring_world(w) -> dict:
     session = mentoring_sessions.session_log(user=w.startup, seat_id=accepted.pk,
                                              held_on=timezone.localdate() - timedelta(days=7), duration_minutes=45,
                                              topics="Phase 1 design")
+    # Direct requests of the firm (mentoring.requests): one to accept, one to decline, one to withdraw.
+    asked = {key: mentoring_requests.request_create(
+        user=w.startup, mentor_id=mentor(name=f"Mentor Asked {key}", clusters=[w.cluster]).pk,
+        organization_id=w.firm.pk, message="Help with our phase 1 design.") for key in ("accept", "decline", "withdraw")}
     return {"programme": prog, "to_accept": to_accept, "seat_to_decline": to_decline, "accepted": accepted,
-            "session": session}
+            "session": session, "requests": asked, "fresh_mentor": mentor(name="Mentor Not Asked", clusters=[w.cluster])}
 
 
 def describe(exc: BaseException) -> str:
@@ -365,6 +371,7 @@ def _valid_mentoring_and_dashboard_requests(api_world: ApiWorld) -> list[tuple]:
     w, x = api_world.extra["world"], api_world.extra
     member, manager, prog = api_world.member, api_world.manager, x["programme"]
     to_accept, to_decline, accepted, session = x["to_accept"], x["seat_to_decline"], x["accepted"], x["session"]
+    asked = x["requests"]
     held_on = (timezone.localdate() - timedelta(days=1)).isoformat()
     cluster, alliance = {"slug": w.cluster.slug}, {"slug": x["alliance"].slug}
     return [
@@ -382,12 +389,22 @@ def _valid_mentoring_and_dashboard_requests(api_world: ApiWorld) -> list[tuple]:
          {"seat": accepted.pk, "held_on": held_on, "duration_minutes": 60, "topics": "Licensing terms"}, 201),
         ("v1_mentoring_sessions_retrieve", member, {"id": session.pk}, {}, None, 200),
         ("v1_mentoring_sessions_feedback_create", member, {"id": session.pk}, {}, {"rating": 5, "note": "Useful."}, 200),
+        ("v1_mentoring_requests_list", member, {}, {"status": "requested"}, None, 200),
+        ("v1_mentoring_requests_create", member, {}, {},
+         {"mentor": x["fresh_mentor"].pk, "startup": w.firm.pk, "message": "Regulatory strategy"}, 201),
+        ("v1_mentoring_requests_retrieve", member, {"id": asked["accept"].pk}, {}, None, 200),
+        ("v1_mentoring_requests_accept_create", asked["accept"].mentor.user, {"id": asked["accept"].pk}, {},
+         {"reply": "Glad to."}, 200),
+        ("v1_mentoring_requests_decline_create", asked["decline"].mentor.user, {"id": asked["decline"].pk}, {},
+         {"reply": ""}, 200),
+        ("v1_mentoring_requests_withdraw_create", member, {"id": asked["withdraw"].pk}, {}, None, 200),
         ("v1_clusters_dashboard_retrieve", manager, cluster, {"period": "2026", "table": ""}, None, 200),
         ("v1_clusters_dashboard_retrieve", member, cluster, {}, None, 200),
         ("v1_alliances_dashboard_retrieve", manager, alliance, {"region": "seoul"}, None, 200),
         # Documented refusals: another startup's seat is not there for its reader; only its mentor answers a
         # seat; a session of a seat not yet accepted; another cluster's manager reading this dashboard.
         ("v1_mentoring_seats_retrieve", w.other_firm_user, {"id": accepted.pk}, {}, None, 404),
+        ("v1_mentoring_requests_retrieve", w.other_firm_user, {"id": asked["accept"].pk}, {}, None, 404),
         ("v1_mentoring_seats_accept_create", member, {"id": accepted.pk}, {}, None, 403),
         ("v1_mentoring_sessions_create", member, {}, {}, {"seat": to_decline.pk, "held_on": held_on, "topics": "x"}, 400),
         ("v1_clusters_dashboard_retrieve", w.outsider, cluster, {}, None, 403),

@@ -1,11 +1,12 @@
 from rest_framework.routers import DefaultRouter
 
-from .views import MentorViewSet, ProgrammeViewSet, SeatViewSet, SessionViewSet
+from .views import MentoringRequestViewSet, MentorViewSet, ProgrammeViewSet, SeatViewSet, SessionViewSet
 
 router = DefaultRouter()
 router.register("mentoring/mentors", MentorViewSet, basename="mentoring-mentor")
 router.register("mentoring/programmes", ProgrammeViewSet, basename="mentoring-programme")
 router.register("mentoring/seats", SeatViewSet, basename="mentoring-seat")
 router.register("mentoring/sessions", SessionViewSet, basename="mentoring-session")
+router.register("mentoring/requests", MentoringRequestViewSet, basename="mentoring-request")
 
 urlpatterns = router.urls

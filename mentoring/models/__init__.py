@@ -22,11 +22,20 @@ from .programmes import (
     ProgrammeStatus,
     SeatStatus,
 )
+from .requests import (
+    MESSAGE_MAX_LENGTH,
+    OPEN_REQUEST_STATUSES,
+    REPLY_MAX_LENGTH,
+    MentoringRequest,
+    RequestStatus,
+    need_description_for,
+)
 from .sessions import RATINGS, MentoringSession
 
 __all__ = [
-    "HOLDING_SEAT_STATUSES", "LIVE_SEAT_STATUSES", "MAX_CAPACITY", "MIN_CAPACITY", "RATINGS",
+    "HOLDING_SEAT_STATUSES", "LIVE_SEAT_STATUSES", "MAX_CAPACITY", "MESSAGE_MAX_LENGTH", "MIN_CAPACITY",
+    "OPEN_REQUEST_STATUSES", "RATINGS", "REPLY_MAX_LENGTH",
     "ApplicationStatus", "Availability", "CohortMentor", "CohortStartup", "MentorInvitation", "MentorLanguage",
-    "MentorProfile", "MentorStatus", "MentoringSession", "PanelSeat", "Programme", "ProgrammeApplication",
-    "ProgrammeStatus", "Publication", "SeatStatus",
+    "MentorProfile", "MentorStatus", "MentoringRequest", "MentoringSession", "PanelSeat", "Programme", "ProgrammeApplication",
+    "ProgrammeStatus", "Publication", "RequestStatus", "SeatStatus", "need_description_for",
 ]

@@ -7,14 +7,23 @@ from django.utils.translation import gettext_lazy as _
 
 from .profiles import MentorProfile
 from .programmes import PanelSeat, Programme
+from .requests import MentoringRequest
 
 RATINGS = [(n, str(n)) for n in range(1, 6)]
 
 
 class MentoringSession(models.Model):
-    """One meeting. Logging it writes one ``mentoring`` linkage (its source is this row)."""
+    """One meeting. Logging it writes one ``mentoring`` linkage (its source is this row).
+
+    A session belongs to a programme's panel seat or to a startup's direct request, never both (the
+    constraint below; ``mentoring.sessions`` always sets exactly one). Both keys are SET_NULL so a
+    deleted seat or request keeps the session and its linkage as history, hence "never both" rather
+    than "exactly one" in the database.
+    """
 
     seat = models.ForeignKey(PanelSeat, null=True, blank=True, on_delete=models.SET_NULL, related_name="sessions")
+    request = models.ForeignKey(MentoringRequest, null=True, blank=True, on_delete=models.SET_NULL,
+                                related_name="sessions", verbose_name=_("request"))
     programme = models.ForeignKey(Programme, null=True, blank=True, on_delete=models.SET_NULL, related_name="sessions")
     startup = models.ForeignKey("accounts.Organization", on_delete=models.CASCADE, related_name="mentoring_sessions",
                                 verbose_name=_("startup"))
@@ -45,6 +54,8 @@ class MentoringSession(models.Model):
                 condition=Q(startup_rating__isnull=True) | (Q(startup_rating__gte=1) & Q(startup_rating__lte=5)),
                 name="session_startup_rating_1_to_5",
             ),
+            models.CheckConstraint(condition=Q(seat__isnull=True) | Q(request__isnull=True),
+                                   name="session_seat_or_request_not_both"),
         ]
         indexes = [models.Index(fields=["mentor", "held_on"]), models.Index(fields=["startup", "held_on"])]
 

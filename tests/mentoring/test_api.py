@@ -99,8 +99,12 @@ def test_mentoring_operations_conform_to_the_schema(signed_in):
     accepted = seat(prog, startup()[1], profile, status=SeatStatus.ACCEPTED)
     session = api(profile.user).post("/api/v1/mentoring/sessions/", {"seat": accepted.pk, "held_on": "2024-01-02",
                                                                        "topics": "Fundraising"}, format="json").json()
+    from mentoring.requests import request_create
+
+    asked = request_create(user=_member, mentor_id=profile.pk, organization_id=org.pk, message="Help")
     ids = {"/api/v1/mentoring/seats/": waiting.pk, "/api/v1/mentoring/sessions/": session["id"],
-           "/api/v1/mentoring/programmes/": prog.pk, "/api/v1/mentoring/mentors/": profile.pk}
+           "/api/v1/mentoring/programmes/": prog.pk, "/api/v1/mentoring/mentors/": profile.pk,
+           "/api/v1/mentoring/requests/": asked.pk}
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
     try:
@@ -117,5 +121,5 @@ def test_mentoring_operations_conform_to_the_schema(signed_in):
     finally:
         request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)
-    assert len(tally.cases) == 12
+    assert len(tally.cases) == 18  # 12, and the six of direct requests
     assert not tally.failures, "\n\n".join(f"== {k}\n{v}" for k, v in sorted(tally.failures.items()))

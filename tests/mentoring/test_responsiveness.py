@@ -274,7 +274,9 @@ def test_the_beat_task_runs_on_a_real_worker(celery_worker):
     w = _world()
     a_seat = PanelSeat.objects.get(programme=w["prog"], startup=w["a"])
     _age(a_seat, published=80 * H)
-    assert remind_and_reassign.delay().get(timeout=30) == {"reminded": 1, "expired": 0, "refilled": 0}
+    assert remind_and_reassign.delay().get(timeout=30) == {"reminded": 1, "expired": 0, "refilled": 0,
+                                                     "requests_reminded": 0, "requests_expired": 0}
     a_seat.refresh_from_db()
     assert a_seat.reminded_at is not None
-    assert remind_and_reassign.delay().get(timeout=30) == {"reminded": 0, "expired": 0, "refilled": 0}
+    assert remind_and_reassign.delay().get(timeout=30) == {"reminded": 0, "expired": 0, "refilled": 0,
+                                                     "requests_reminded": 0, "requests_expired": 0}

@@ -27,6 +27,9 @@ class Cluster(models.Model):
         _("favours inter-regional links"), default=True,
         help_text=_("Matching gives a bonus to partners in the cluster's alliances."),
     )
+    # The cluster's own lifecycle-stage thresholds ({rule code: number}); managers edit them on the
+    # dashboard, and a rule without one keeps the platform's (INDICATOR_STAGE_THRESHOLDS, then the default).
+    stage_thresholds = models.JSONField(_("lifecycle-stage thresholds"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("cluster")

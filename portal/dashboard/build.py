@@ -20,7 +20,8 @@ from clusters.indicators.mixing import ORG_KINDS
 from clusters.models import Alliance, Cluster
 from portal.indicators.periods import Period
 from portal.indicators.selectors import cluster_data
-from portal.indicators.snapshots import indicator_config, latest_snapshot_at, monthly_trend, scope_of
+from portal.indicators.services import indicator_config
+from portal.indicators.snapshots import latest_snapshot_at, monthly_trend, scope_of
 
 from . import selectors
 from .labels import (
@@ -146,8 +147,8 @@ def _funnel(subject: Cluster | Alliance, period: Period, values: dict[str, Any])
 def build_dashboard(*, subject: Cluster | Alliance, access: str, period: Period, region: str = "",
                     today: date | None = None) -> Dashboard:
     """Everything the page, the exports and the API show, computed once."""
-    config = indicator_config()
     scope = scope_of(subject)
+    config = indicator_config(scope)
     data, _rows = cluster_data(scope, period)
     report = compute_indicators(data, config)
     values = report.values

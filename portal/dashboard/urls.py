@@ -14,4 +14,5 @@ for kind, prefix in (("cluster", "clusters"), ("alliance", "alliances")):
         path(f"{prefix}/<slug:slug>/dashboard/export/<slug:table>.<str:fmt>", views.export_view, {"kind": kind},
              name=f"{kind}_export"),
     ]
+urlpatterns.append(path("clusters/<slug:slug>/dashboard/stage-rules/", views.thresholds_view, name="cluster_thresholds"))
 urlpatterns.append(path("", include("portal.specialisation.urls")))  # .../specialisation/ pages

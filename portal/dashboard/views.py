@@ -11,11 +11,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.regions import Region
+from core.forms import form_error_text
 from portal.indicators.snapshots import snapshot_now
 
 from .access import period_choices, period_from, region_from, required_access, subject_or_404
 from .build import FULL, build_dashboard
 from .tables import table_csv, table_json
+from .thresholds import StageThresholdsForm, thresholds_update
 
 EXPORT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8"}
 
@@ -38,7 +40,28 @@ def dashboard_view(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
         "period_choices": period_choices(), "chosen_period": chosen, "regions": Region.choices,
         "tables": board.tables,
     }
+    if access == FULL and kind == "cluster":
+        context["thresholds_form"] = StageThresholdsForm(cluster=subject)
     return render(request, "portal/dashboard/page.html", context)
+
+
+@login_required
+@require_POST
+def thresholds_view(request: HttpRequest, slug: str) -> HttpResponse:
+    """Managers: the cluster's own lifecycle-stage thresholds; the current snapshots follow at once."""
+    cluster = subject_or_404("cluster", slug)
+    if required_access(request.user, cluster) != FULL:
+        raise PermissionDenied(_("Only the cluster's managers change its stage rules."))
+    form = StageThresholdsForm(request.POST, cluster=cluster)
+    if not form.is_valid():
+        messages.error(request, _("The stage rules were not changed: %(problems)s")
+                       % {"problems": form_error_text(form)})
+        return redirect("dashboard:cluster", slug=slug)
+    own = form.thresholds()
+    thresholds_update(cluster=cluster, thresholds=own)
+    messages.success(request, _("Stage rules saved (%(count)s of the cluster's own); the stage shown follows them.")
+                     % {"count": len(own)})
+    return redirect("dashboard:cluster", slug=slug)
 
 
 @login_required

@@ -10,11 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from clusters.indicators import IndicatorConfig
 from clusters.models import Alliance, Cluster
 from portal.models import IndicatorSnapshot, PeriodKind
 
@@ -23,11 +21,6 @@ from .selectors import Scope
 from .services import ScopeIndicators, indicators_compute
 
 TREND_MONTHS = 12
-
-
-def indicator_config() -> IndicatorConfig:
-    """The package defaults, with stage thresholds overridden by ``INDICATOR_STAGE_THRESHOLDS``."""
-    return IndicatorConfig(stage_thresholds=dict(settings.INDICATOR_STAGE_THRESHOLDS))
 
 
 def today_local() -> date:
@@ -78,7 +71,7 @@ def snapshot(subject: Cluster | Alliance, period: Period) -> IndicatorSnapshot:
     Idempotent: the row is keyed by scope, period kind and start, so running it again overwrites it.
     """
     kind = period_kind(period)
-    result: ScopeIndicators = indicators_compute(scope=scope_of(subject), period=period, config=indicator_config())
+    result: ScopeIndicators = indicators_compute(scope=scope_of(subject), period=period)
     with transaction.atomic():
         row, _created = IndicatorSnapshot.objects.update_or_create(
             **_owner(subject), period_kind=kind, period_start=period.start,

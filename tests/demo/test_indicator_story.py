@@ -12,15 +12,14 @@ from django.utils import timezone
 from clusters.models import Alliance, ClusterMembership, ClusterMembershipStatus, Linkage
 from portal.indicators.periods import parse_period
 from portal.indicators.services import indicators_compute
-from portal.indicators.snapshots import indicator_config, scope_of
+from portal.indicators.snapshots import scope_of
 from portal.models import IndicatorSnapshot, PeriodKind
 
 
 def stage(slug: str) -> str:
     from clusters.models import Cluster
 
-    result = indicators_compute(scope=scope_of(Cluster.objects.get(slug=slug)), period=parse_period(None),
-                                config=indicator_config())
+    result = indicators_compute(scope=scope_of(Cluster.objects.get(slug=slug)), period=parse_period(None))
     return result.report.stage["scanbalt"]["stage"]
 
 

@@ -4,12 +4,14 @@ constant number of queries whatever its length."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from datetime import timedelta
 
 from django.conf import settings
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from accounts.models import Membership, MembershipRole, MembershipStatus, User
 from accounts.selectors import managed_cluster_ids, member_org_ids
@@ -117,13 +119,16 @@ def reviewing_org_ids(user: User) -> set[int]:
     return {o for o, tto, role in mine if tto or (o not in with_tto and role == MembershipRole.ADMIN)}
 
 
+def _queue_base(user: User, *, assigned_to_me: bool) -> QuerySet[Match]:
+    if assigned_to_me:
+        return Match.objects.filter(status=S.PROPOSED, counterpart_id__in=member_org_ids(user), assigned_to=user)
+    return Match.objects.filter(status=S.PROPOSED, counterpart_id__in=reviewing_org_ids(user))
+
+
 def review_queue(*, user: User, therapeutic_area: str = "", partnership_type: str = "", stage: str = "",
                  region: str = "", assigned_to_me: bool = False) -> QuerySet[Match]:
     """Proposals waiting for this reviewer's organisations, best score first."""
-    orgs = reviewing_org_ids(user)
-    qs = Match.objects.filter(status=S.PROPOSED, counterpart_id__in=orgs)
-    if assigned_to_me:
-        qs = Match.objects.filter(status=S.PROPOSED, counterpart_id__in=member_org_ids(user), assigned_to=user)
+    qs = _queue_base(user, assigned_to_me=assigned_to_me)
     if therapeutic_area:
         qs = qs.filter(need__in=Listing.objects.filter(therapeutic_areas__slug=therapeutic_area).values("pk"))
     if partnership_type:
@@ -133,6 +138,38 @@ def review_queue(*, user: User, therapeutic_area: str = "", partnership_type: st
     if region:
         qs = qs.filter(need__organization__region=region)
     return with_relations(qs).order_by("-score", "id")
+
+
+# --- fit bands: the queue's score as words ----------------------------------------------------------
+# A model score (1.21, 0.82) has no unit and shifts with every refit of the weights, so no fixed
+# threshold means the same thing twice. What a reviewer can use is where a proposal stands among the
+# ones waiting for them: the top third of their whole queue (unfiltered, all pages) is a "strong fit",
+# the middle third "good", the last third "possible". Equal scores share a band (a proposal's rank is the
+# number of proposals scoring strictly higher). Under MIN_FOR_BANDS proposals a rank says nothing, so
+# no band is shown.
+FIT_STRONG, FIT_GOOD, FIT_POSSIBLE = "strong", "good", "possible"
+FIT_LABELS = {FIT_STRONG: gettext_lazy("Strong fit"), FIT_GOOD: gettext_lazy("Good fit"),
+              FIT_POSSIBLE: gettext_lazy("Possible fit")}
+MIN_FOR_BANDS = 3
+
+
+def queue_scores(*, user: User, assigned_to_me: bool = False) -> list[float]:
+    """The scores of the person's whole queue (no filters, every page), highest first: one query."""
+    return list(_queue_base(user, assigned_to_me=assigned_to_me).order_by("-score").values_list("score", flat=True))
+
+
+def fit_band(score: float, ranked: list[float]) -> str:
+    """"strong", "good" or "possible" from the score's rank in ``ranked`` (highest first); "" when the
+    queue is too short to rank."""
+    n = len(ranked)
+    if n < MIN_FOR_BANDS:
+        return ""
+    higher = n - bisect_right(ranked[::-1], score)  # proposals scoring strictly higher
+    if higher * 3 < n:
+        return FIT_STRONG
+    if higher * 3 < 2 * n:
+        return FIT_GOOD
+    return FIT_POSSIBLE
 
 
 def inbox(*, user: User) -> QuerySet[Match]:

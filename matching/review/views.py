@@ -6,6 +6,7 @@ overview. Writes go through ``actions``/``services``/``conversation``; reads thr
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -16,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.regions import Region
@@ -32,6 +33,7 @@ from ..models import (
     CONNECTED_STATES,
     DeclineReason,
     Match,
+    MatchSource,
     MatchStatus,
     Notification,
     NotificationSettings,
@@ -54,6 +56,7 @@ from .forms import (
 from .notify import render_notice
 
 PAGE_SIZE = 25
+QUEUE_REASONS = 3  # a queue card shows the strongest reasons; the match page has them all
 
 
 class QueueFilterForm(forms.Form):
@@ -123,10 +126,17 @@ def queue_view(request: HttpRequest) -> HttpResponse:
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = list(page)
     _decorate(request.user, rows)
+    # Bands rank against the whole queue, so a filter or a page never changes a proposal's band.
+    ranked = selectors.queue_scores(user=request.user, assigned_to_me=assigned) if rows else []
+    for m in rows:
+        m.fit = selectors.fit_band(m.score, ranked)
+        m.fit_label = selectors.FIT_LABELS.get(m.fit, "")
+        m.top_reasons = m.reasons[:QUEUE_REASONS]
     params = request.GET.copy()
     params.pop("page", None)
     context = {"form": form, "page": page, "rows": rows, "query": params.urlencode(), "reasons": DeclineReason.choices,
-               "next": request.get_full_path(), "assigned": assigned}
+               "next": request.get_full_path(), "assigned": assigned, "queue_total": len(ranked),
+               "banded": len(ranked) >= selectors.MIN_FOR_BANDS}
     return render(request, "matching/review/queue.html", context, status=400 if invalid else 200)
 
 
@@ -151,8 +161,54 @@ def bulk_view(request: HttpRequest) -> HttpResponse:
             done += 1
         except DomainError:
             failed += 1
-    messages.info(request, _("%(done)s done, %(failed)s not possible.") % {"done": done, "failed": failed})
+    messages.info(request, _bulk_outcome(data["action"], done, failed))
     return _back(request, reverse("matches:queue"))
+
+
+# --- what happened and what comes next (read off services.py and notify.py; keep them in step) ----------
+
+
+def _outcome(match: Match, action: str) -> str:
+    """The reviewer's feedback after approving or declining: what the services did, who is told, what next."""
+    firm = match.need.organization.name
+    if action == "approve":
+        # services._introduce: approved then introduced; notify.deliver_event mails both sides ("introduced");
+        # reminders.remind_and_expire closes it after MATCH_INTRO_EXPIRE_DAYS unless both accepted.
+        days = settings.MATCH_INTRO_EXPIRE_DAYS
+        return ngettext(
+            "Introduction sent to %(firm)s. Both sides now accept or decline it in their inbox, your side too; "
+            "it closes unless both accept within %(days)s day. You will be notified when both sides agree, and "
+            "each side's named contact then opens to the other.",
+            "Introduction sent to %(firm)s. Both sides now accept or decline it in their inbox, your side too; "
+            "it closes unless both accept within %(days)s days. You will be notified when both sides agree, and "
+            "each side's named contact then opens to the other.", days) % {"firm": firm, "days": days}
+    if action == "decline":
+        # notify.deliver_event tells only the person who asked for the introduction; the reason reaches the
+        # firm as a category counted over at least MIN_AGGREGATE declines, the note never.
+        if match.source == MatchSource.REQUESTED:
+            told = _("%(firm)s asked for this introduction and is told it was not taken forward, without your "
+                     "reason or note.") % {"firm": firm}
+        else:
+            told = _("%(firm)s gets no message; the proposal leaves its list.") % {"firm": firm}
+        return _("Declined. %(told)s Your reason reaches firms only as an anonymous category once there are "
+                 "%(min)s declines; your note stays internal. The need stays open to other partners.") % {
+                     "told": told, "min": selectors.MIN_AGGREGATE}
+    return _("Done.")
+
+
+def _bulk_outcome(action: str, done: int, failed: int) -> str:
+    if action == "approve":
+        text = ngettext("%(n)s introduction sent: both sides now accept or decline it in their inbox within "
+                        "%(days)s days.", "%(n)s introductions sent: both sides now accept or decline each in their "
+                        "inbox within %(days)s days.", done) % {"n": done, "days": settings.MATCH_INTRO_EXPIRE_DAYS}
+    else:
+        text = ngettext("%(n)s proposal declined; the firms' needs stay open to other partners.",
+                        "%(n)s proposals declined; the firms' needs stay open to other partners.", done) % {"n": done}
+    if failed:
+        text += " " + ngettext("%(n)s was not possible (already decided by someone, or the need has closed).",
+                               "%(n)s were not possible (already decided by someone, or the needs have closed).",
+                               failed) % {"n": failed}
+    return text
 
 
 # --- one match ------------------------------------------------------------------------------------------
@@ -209,10 +265,14 @@ def transition_view(request: HttpRequest, pk: int) -> HttpResponse:
         _invalid(request, form)
         return _back(request, reverse("matches:detail", args=[pk]))
     try:
-        actions.perform(user=request.user, match_id=pk, **form.cleaned_data)
-        messages.success(request, _("Done."))
+        match = actions.perform(user=request.user, match_id=pk, **form.cleaned_data)
+        text, level = _outcome(match, form.cleaned_data["action"]), messages.SUCCESS
     except DomainError as exc:
-        _error(request, exc)
+        text, level = exc.message, messages.ERROR
+    if request.headers.get("HX-Request"):
+        # htmx swaps the card for this line (a 200 either way: htmx swaps only a 200); no flash on top.
+        return render(request, "matching/review/_outcome.html", {"text": text, "error": level == messages.ERROR})
+    messages.add_message(request, level, text)
     return _back(request, reverse("matches:detail", args=[pk]))
 
 

@@ -104,9 +104,10 @@ class SeatViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
     @action(detail=True, methods=["post"])
     def decline(self, request, pk=None):
         """The mentor declines; the seat is refilled with every other seat kept."""
+        seat = self.get_object()  # first: someone else's seat is 404 whatever the body says
         data = DeclineInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        seat, _refills = panels.seat_decline(user=request.user, seat_id=self.get_object().pk,
+        seat, _refills = panels.seat_decline(user=request.user, seat_id=seat.pk,
                                              reason=data.validated_data.get("reason", ""))
         return Response(SeatSerializer(PanelSeat.objects.select_related(
             "programme", "startup", "mentor__user").get(pk=seat.pk)).data)
@@ -147,9 +148,10 @@ class SessionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     @action(detail=True, methods=["post"])
     def feedback(self, request, pk=None):
         """Your side's rating (1–5) and note."""
+        session = self.get_object()  # first: someone else's session is 404 whatever the body says
         data = FeedbackInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        session = sessions.session_feedback(user=request.user, session_id=self.get_object().pk,
+        session = sessions.session_feedback(user=request.user, session_id=session.pk,
                                             rating=int(data.validated_data["rating"]),
                                             note=data.validated_data.get("note", ""))
         return Response(SessionSerializer(session).data)
@@ -197,9 +199,9 @@ class MentoringRequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, 
     @action(detail=True, methods=["post"])
     def accept(self, request, pk=None):
         """The mentor takes the startup on (409 when their capacity is full or the request is no longer waiting)."""
+        found = self._mentors_own(pk)  # first: someone else's request is 404 whatever the body says
         data = ReplyInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        found = self._mentors_own(pk)
         mentor_requests.request_accept(user=request.user, request_id=found.pk,
                                        reply=data.validated_data.get("reply", ""))
         return self._out(found.pk)
@@ -208,9 +210,9 @@ class MentoringRequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, 
     @action(detail=True, methods=["post"])
     def decline(self, request, pk=None):
         """The mentor declines, with an optional reply."""
+        found = self._mentors_own(pk)  # first: someone else's request is 404 whatever the body says
         data = ReplyInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        found = self._mentors_own(pk)
         mentor_requests.request_decline(user=request.user, request_id=found.pk,
                                         reply=data.validated_data.get("reply", ""))
         return self._out(found.pk)

@@ -27,7 +27,7 @@ def test_tto_approves_by_keyboard_both_accept_contacts_and_a_message(page, live_
     page.screenshot(path=str(artifacts_dir / "review-queue.png"), full_page=True)
     page.keyboard.press("a")
     page.wait_for_load_state("load")
-    page.locator("text=Done.").wait_for()
+    page.locator("text=Introduction sent to Alpha Bio.").wait_for()
     assert Match.objects.get(pk=pk).status == MatchStatus.INTRODUCED
 
     # The startup accepts from its inbox.
@@ -75,7 +75,7 @@ def test_tto_declines_the_second_proposal_by_keyboard(page, live_server):
     assert page.evaluate("document.activeElement.name") == "reason"
     page.select_option(f"#row-{second.pk} select[name=reason]", "outside_field")
     page.keyboard.press("Enter")
-    page.locator("text=Done.").wait_for()
+    page.locator("text=Declined. Alpha Bio gets no message").wait_for()
     second.refresh_from_db()
     assert (second.status, second.decline_category) == (MatchStatus.DECLINED, "outside_field")
     assert Match.objects.get(pk=w.match.pk).status == MatchStatus.PROPOSED

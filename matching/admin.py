@@ -12,6 +12,7 @@ from .models import (
     MatchMessage,
     MatchNote,
     MatchRun,
+    MessageAttachment,
     Notification,
     NotificationSettings,
     Partnership,
@@ -116,6 +117,20 @@ class MatchMessageAdmin(ReadOnlyAdmin):
     list_filter = [("read_at", admin.EmptyFieldListFilter)]
     search_fields = MATCH_SEARCH
     list_select_related = ["match", "sender_org", "sender"]
+    date_hierarchy = "created_at"
+
+
+@admin.register(MessageAttachment)
+class MessageAttachmentAdmin(ReadOnlyAdmin):
+    """Files of the conversation: metadata only (never the file or a link to it; deletable for moderation)."""
+
+    list_display = ["created_at", "filename", "content_type", "size", "message"]
+    list_filter = ["content_type"]
+    fields = ["message", "filename", "content_type", "size", "sha256", "created_at"]
+    readonly_fields = fields
+    search_fields = ["filename", "sha256", *(f"message__{f}" for f in MATCH_SEARCH)]
+    list_select_related = ["message"]
+    raw_id_fields = ["message"]
     date_hierarchy = "created_at"
 
 

@@ -143,6 +143,14 @@ STORAGES = {
 }
 MEDIA_ROOT = BASE_DIR / "media"
 MEDIA_URL = "/media/"
+# Match message attachments: outside the web root, with no URL; served only by a view that checks the reader.
+PRIVATE_MEDIA_ROOT = env("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private-media"))
+MATCH_ATTACHMENT_MAX_BYTES = env.int("MATCH_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
+MATCH_ATTACHMENT_MAX_FILES = 3
+# Form fields (not files) held in memory per request; an uploaded file above the second spools to a temporary
+# file, and upload views put core.uploads.LimitedUploadHandler first so no file past its limit is stored.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # Email
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")

@@ -4,15 +4,17 @@ Mixed into ``MatchViewSet`` so the matches API stays one resource."""
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
-from ..models import CONNECTED_STATES, DeclineReason, MatchEvent, MatchMessage
-from ..review import actions, conversation
+from ..models import CONNECTED_STATES, DeclineReason, MatchEvent, MatchMessage, MessageAttachment
+from ..review import actions, attachments, conversation
 from ..review import selectors as review_selectors
 
 
@@ -40,20 +42,59 @@ class MatchEventSerializer(serializers.ModelSerializer):
         return e.actor.full_name if e.actor else None
 
 
+class MessageAttachmentSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField(help_text="Download (signed-in session of one of the two sides).")
+
+    class Meta:
+        model = MessageAttachment
+        fields = ["id", "filename", "content_type", "size", "sha256", "url"]
+        read_only_fields = fields
+
+    def get_url(self, a: MessageAttachment) -> str:
+        return attachments.download_url(self.context["match_id"], a.pk)
+
+
 class MatchMessageSerializer(serializers.ModelSerializer):
     sender_name = serializers.SerializerMethodField()
+    body = serializers.CharField(max_length=5000, required=False, allow_blank=True, trim_whitespace=False)
+    attachments = serializers.SerializerMethodField()
+    files = serializers.ListField(
+        child=serializers.FileField(), required=False, write_only=True,
+        help_text="multipart/form-data only: up to 3 files (PDF, PPTX, DOCX, XLSX, PNG, JPEG), 10 MB each by default.")
 
     class Meta:
         model = MatchMessage
-        fields = ["id", "sender", "sender_name", "sender_org", "body", "created_at", "read_at"]
+        fields = ["id", "sender", "sender_name", "sender_org", "body", "attachments", "files", "created_at", "read_at"]
         read_only_fields = ["id", "sender", "sender_name", "sender_org", "created_at", "read_at"]
 
     def get_sender_name(self, m: MatchMessage) -> str | None:
         return m.sender.full_name if m.sender else None
 
+    @extend_schema_field(MessageAttachmentSerializer(many=True))
+    def get_attachments(self, m: MatchMessage) -> list[dict]:
+        return MessageAttachmentSerializer(m.attachments.all(), many=True, context={"match_id": m.match_id}).data
+
+    def validate_files(self, files: list) -> list[attachments.CheckedFile]:
+        try:
+            return attachments.check_files(files)
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError(exc.messages) from exc
+
+    def validate(self, data: dict) -> dict:
+        if not (data.get("body") or "").strip() and not data.get("files"):
+            raise serializers.ValidationError({"body": [_("Write a message first.")]})
+        return data
+
 
 class MatchReviewActions:
     """Actions of MatchViewSet (``self.get_object`` is scoped to the matches the caller may see)."""
+
+    def initialize_request(self, request, *args, **kwargs):
+        drf_request = super().initialize_request(request, *args, **kwargs)
+        if self.action == "messages" and request.method == "POST":
+            # The upload limit goes in before anything (the session CSRF check, the parser) reads the body.
+            request.upload_limit = attachments.install_limit(request)
+        return drf_request
 
     @extend_schema(request=TransitionSerializer, responses={200: OpenApiTypes.OBJECT},
                    summary="Move a match: approve, decline (reason required), request, accept, reject, withdraw, met, "
@@ -79,8 +120,11 @@ class MatchReviewActions:
 
     @extend_schema(methods=["GET"], responses=MatchMessageSerializer(many=True),
                    summary="The thread of a connected match (the two sides only; never managers)")
-    @extend_schema(methods=["POST"], request=MatchMessageSerializer, responses={201: MatchMessageSerializer},
-                   summary="Write in the thread; the other side gets an email notice (without the text)")
+    @extend_schema(methods=["POST"], request={"application/json": MatchMessageSerializer,
+                                              "multipart/form-data": MatchMessageSerializer},
+                   responses={201: MatchMessageSerializer},
+                   summary="Write in the thread, with files as multipart/form-data; the other side gets an email "
+                           "notice (without the text; the files' names only)")
     @action(detail=True, methods=["get", "post"], pagination_class=None)
     def messages(self, request, pk=None):
         match = self.get_object()
@@ -88,9 +132,15 @@ class MatchReviewActions:
         if (side not in ("need", "counterpart") or match.status not in CONNECTED_STATES) and request.method == "GET":
             raise NotFound("Messages are for the two sides of a connected match.")
         if request.method == "POST":
-            data = MatchMessageSerializer(data=request.data)
+            body = request.data  # parsed here, through the upload limit
+            stopped = attachments.limit_errors(getattr(request._request, "upload_limit", None))
+            if stopped:
+                raise serializers.ValidationError({"files": stopped})
+            data = MatchMessageSerializer(data=body)
             data.is_valid(raise_exception=True)
-            msg = conversation.message_send(user=request.user, match_id=match.pk, body=data.validated_data["body"])
+            msg = conversation.message_send(user=request.user, match_id=match.pk, body=data.validated_data.get("body", ""),
+                                            files=data.validated_data.get("files", []))
             return Response(MatchMessageSerializer(msg).data, status=status.HTTP_201_CREATED)
         conversation.messages_mark_read(user=request.user, match=match)
-        return Response(MatchMessageSerializer(match.messages.select_related("sender"), many=True).data)
+        return Response(MatchMessageSerializer(match.messages.select_related("sender").prefetch_related("attachments"),
+                                               many=True).data)

@@ -1,5 +1,6 @@
-"""Matching domain, one module per concept: listings, matches, runs, review, weights."""
+"""Matching domain, one module per concept: listings, matches, runs, review, attachments, weights."""
 
+from .attachments import MessageAttachment
 from .listings import TRIAL_PHASES, Listing, ListingLanguage, ListingSide, ListingStatus, ListingVisibility
 from .matches import CONNECTED_STATES, OPEN_STATES, CloseReason, DeclineReason, Match, MatchSource, MatchStatus
 from .review import MatchEvent, MatchMessage, MatchNote, Notification, NotificationSettings, Partnership, PartnershipStatus
@@ -27,6 +28,7 @@ __all__ = [
     "MatchRunStatus",
     "MatchSource",
     "MatchStatus",
+    "MessageAttachment",
     "Notification",
     "NotificationSettings",
     "Partnership",

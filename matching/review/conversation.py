@@ -5,6 +5,7 @@ colleague assignments, the message thread of a connected match, and the partners
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,9 +20,11 @@ from ..models import (
     MatchMessage,
     MatchNote,
     MatchStatus,
+    MessageAttachment,
     Partnership,
     PartnershipStatus,
 )
+from .attachments import CheckedFile, max_files, too_many_text
 from .notify_queue import queue_assignment_notice, queue_message_notice
 from .services import (
     _locked,
@@ -76,15 +79,31 @@ def _side_org(user: User, match) -> int:
 
 
 @atomic_transition
-def message_send(*, user: User, match_id: int, body: str) -> MatchMessage:
-    """A message in a connected match's thread; the other side is told by email after commit."""
+def message_send(*, user: User, match_id: int, body: str, files: Sequence[CheckedFile] = ()) -> MatchMessage:
+    """A message in a connected match's thread, with files already checked by ``attachments.check_files``;
+    the other side is told by email after commit (the files' names only, never the files)."""
     match = _locked(match_id)
     org_id = _side_org(user, match)
     if match.status not in CONNECTED_STATES:
         raise Conflict(_("Messages open once both sides have accepted the introduction."))
-    if not body.strip():
+    if not body.strip() and not files:
         raise DomainError(_("Write a message first."))
+    if len(files) > max_files():
+        raise DomainError(too_many_text())
     msg = MatchMessage.objects.create(match=match, sender=user, sender_org_id=org_id, body=body.strip()[:5000])
+    stored: list[str] = []
+    try:
+        for f in files:
+            f.upload.seek(0)
+            row = MessageAttachment(message=msg, filename=f.filename, content_type=f.content_type, size=f.size,
+                                    sha256=f.sha256)
+            row.file.save("upload", f.upload, save=False)
+            stored.append(row.file.name)
+            row.save()
+    except BaseException:  # the transaction rolls back: leave no file without its row
+        for name in stored:
+            MessageAttachment.file.field.storage.delete(name)
+        raise
     queue_message_notice(message_id=msg.pk)
     return msg
 

@@ -47,11 +47,13 @@ def notice_text(kind: str, params: dict) -> str:
         "partnership": _("Partnership confirmed: “%(need)s” — %(need_org)s and %(counterpart)s."),
         "partnership_recorded": _("A partnership was recorded for “%(need)s”; please confirm it."),
         "message": _("New message about “%(need)s” from %(sender_org)s."),
+        # The files' names only: the files themselves are opened on the platform, by the two sides.
+        "message_files": _("New message about “%(need)s” from %(sender_org)s, with files: %(files)s."),
         "assigned": _("Your opinion is asked on the proposal “%(need)s” ↔ %(counterpart)s."),
         "reminder": _("Reminder: the introduction “%(need)s” is waiting for your answer."),
         "review": _("New proposal to review: “%(need)s” (%(need_org)s)."),
     }
-    template = texts.get(kind, "%(need)s")
+    template = texts.get("message_files" if kind == "message" and params.get("files") else kind, "%(need)s")
     try:
         return template % params
     except (KeyError, TypeError, ValueError):
@@ -158,6 +160,9 @@ def deliver_message(*, message_id: int) -> int:
     match = msg.match
     other = match.counterpart_id if msg.sender_org_id == match.need.organization_id else match.need.organization_id
     params = match_params(match, sender_org=msg.sender_org.name)  # never the body: read it on the platform
+    names = [a.filename for a in msg.attachments.all()]
+    if names:
+        params["files"] = ", ".join(names)
     return sum(deliver(user=u, key=f"message:{msg.pk}:{u.pk}", kind="message", match=match, params=params)
                for u in org_members(other) if u.pk != msg.sender_id)
 

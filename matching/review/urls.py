@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views as v
+from . import views_attachments as va
 
 app_name = "matches"
 
@@ -20,4 +21,6 @@ urlpatterns = [
     path("<int:pk>/assign/", v.assign_view, name="assign"),
     path("<int:pk>/contact/", v.contact_view, name="contact"),
     path("<int:pk>/met/", v.met_view, name="met"),
+    path("<int:pk>/messages/files/", va.message_send_view, name="message_files"),
+    path("<int:pk>/attachments/<int:attachment_id>/", va.attachment_view, name="attachment"),
 ]

@@ -245,7 +245,7 @@ def detail_view(request: HttpRequest, pk: int) -> HttpResponse:
             context["met_form"] = MetForm(match=match)
     if connected:
         conversation.messages_mark_read(user=request.user, match=match)
-        context["thread"] = list(match.messages.select_related("sender", "sender_org"))
+        context["thread"] = list(match.messages.select_related("sender", "sender_org").prefetch_related("attachments"))
     if side == "counterpart":
         context["notes"] = list(match.notes.select_related("author"))
         context["colleagues"] = organization_people(org=match.counterpart)

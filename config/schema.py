@@ -67,6 +67,7 @@ TAG_OF_SEGMENT = {
     "auth": "accounts", "me": "accounts", "organizations": "accounts", "memberships": "accounts",
     "listings": "listings", "matches": "matches", "match-runs": "matches", "events": "events",
     "mentoring": "mentoring", "clusters": "clusters", "alliances": "clusters", "focus-areas": "clusters",
+    "saved-searches": "search",
 }
 
 

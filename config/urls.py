@@ -22,6 +22,7 @@ urlpatterns = [
     path("events/", include("events.urls")),
     path("mentoring/", include("mentoring.urls")),
     path("", include("portal.dashboard.urls")),  # /clusters/<slug>/dashboard/, /alliances/<slug>/dashboard/
+    path("", include("portal.urls")),  # /organizations/<pk>/listings/, /saved-searches/
     # Before the admin's own URLs: its sign-in counts failures like the login page does.
     path("admin/login/", admin_login_view, name="admin-login"),
     path("admin/", admin.site.urls),

@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from .models import FocusArea, FocusEndorsement, IndicatorDigest, IndicatorSnapshot
+from .models import FocusArea, FocusEndorsement, IndicatorDigest, IndicatorSnapshot, SavedSearch, SavedSearchNotice
 
 
 @admin.register(IndicatorSnapshot)
@@ -42,6 +42,56 @@ class IndicatorDigestAdmin(admin.ModelAdmin):
     list_display = ["cluster", "user", "week", "sent_at"]
     list_filter = ["week", "cluster"]
     readonly_fields = ["cluster", "user", "week", "sent_at"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+
+class SavedSearchNoticeInline(admin.TabularInline):
+    model = SavedSearchNotice
+    extra = 0
+    can_delete = False
+    fields = ["object_id", "title", "created_at", "read_at", "emailed_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(SavedSearch)
+class SavedSearchAdmin(admin.ModelAdmin):
+    """Read-only: people save, rename and delete their searches themselves (the filters are checked there)."""
+
+    list_display = ["name", "user", "kind", "created_at", "last_notified_at"]
+    list_filter = ["kind"]
+    search_fields = ["name", "user__email"]
+    readonly_fields = ["user", "kind", "name", "params", "baseline_id", "created_at", "last_notified_at"]
+    inlines = [SavedSearchNoticeInline]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+
+@admin.register(FocusEndorsement)
+class FocusEndorsementAdmin(admin.ModelAdmin):
+    """Endorsements also show inline on their focus area; this list answers "who endorsed what"."""
+
+    list_display = ["focus_area", "organization", "user", "created_at"]
+    list_filter = ["focus_area__cluster"]
+    search_fields = ["focus_area__title", "organization__name_en", "organization__name_ko"]
+    raw_id_fields = ["focus_area", "organization", "user"]
+    readonly_fields = ["created_at"]
+
+
+@admin.register(SavedSearchNotice)
+class SavedSearchNoticeAdmin(admin.ModelAdmin):
+    """What the alerts found (also inline on each saved search); written only by the alert task."""
+
+    list_display = ["title", "user", "saved_search", "created_at", "read_at", "emailed_at"]
+    list_filter = ["read_at", "emailed_at"]
+    search_fields = ["title", "user__email"]
+    raw_id_fields = ["saved_search", "user"]
+    readonly_fields = ["saved_search", "user", "object_id", "title", "created_at", "read_at", "emailed_at"]
 
     def has_add_permission(self, request) -> bool:
         return False

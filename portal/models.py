@@ -148,3 +148,64 @@ class IndicatorDigest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.cluster} → {self.user} {self.week}"
+
+
+class SavedSearchKind(models.TextChoices):
+    LISTING = "listing", _("Needs and capabilities")
+    ORGANIZATION = "organization", _("Organisation directory")
+
+
+class SavedSearch(models.Model):
+    """A member's named listing or directory search; the daily alerts tell them what is new in it.
+
+    ``params`` are the filter values exactly as the search page's own filter form cleaned them (written only
+    through ``portal.searches.services``). ``baseline_id`` is the high-water mark: the highest id of that kind
+    when the search was saved, so the first alert does not announce everything that already existed.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_searches",
+                             verbose_name=_("person"))
+    kind = models.CharField(_("search of"), max_length=20, choices=SavedSearchKind.choices)
+    name = models.CharField(_("name"), max_length=120)
+    params = models.JSONField(_("filters"), default=dict, blank=True)
+    baseline_id = models.PositiveBigIntegerField(_("newest item when saved"), default=0)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    last_notified_at = models.DateTimeField(_("last alert"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("saved search")
+        verbose_name_plural = _("saved searches")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "kind"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SavedSearchNotice(models.Model):
+    """One new listing or organisation found for one saved search: shown in the app, then in one email digest.
+
+    Unique per saved search and item, so an item is announced at most once however often the alerts run.
+    """
+
+    saved_search = models.ForeignKey(SavedSearch, on_delete=models.CASCADE, related_name="notices",
+                                     verbose_name=_("saved search"))
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+",
+                             verbose_name=_("person"))
+    object_id = models.PositiveBigIntegerField(_("listing or organisation id"))
+    title = models.CharField(_("title"), max_length=300)
+    created_at = models.DateTimeField(_("found at"), default=timezone.now)
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+    emailed_at = models.DateTimeField(_("emailed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("saved-search notice")
+        verbose_name_plural = _("saved-search notices")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["saved_search", "object_id"], name="saved_search_notice_once"),
+        ]
+        indexes = [models.Index(fields=["user", "read_at"], name="saved_notice_user_unread_idx")]
+
+    def __str__(self) -> str:
+        return self.title

@@ -7,11 +7,14 @@ from accounts.models import User
 from accounts.selectors import member_org_ids
 from events.models import Event, EventStatus, Registration
 from events.selectors import my_registrations, visible_events
-from matching.models import Listing, ListingStatus
+from matching.listings.selectors import visible_listings
+from matching.models import Listing, ListingSide, ListingStatus
 from matching.proposals.selectors import proposals_for
 from matching.review.selectors import review_queue, reviewing_org_ids
+from matching.visibility import description_visible_ids
 
 UPCOMING_SHOWN = 3
+LISTINGS_SHOWN = 60  # on an organisation's page
 
 
 def upcoming_registrations(*, user: User) -> QuerySet[Registration]:
@@ -46,3 +49,20 @@ def review_queue_count(*, user: User) -> int | None:
     if not reviewing_org_ids(user):
         return None
     return review_queue(user=user).order_by().count()
+
+
+def organization_listings(*, user: User, org) -> dict:
+    """An organisation's needs and capabilities as ``user`` may see them (matching's own rule): every one of
+    its listings for its own members, the open ones for others, and a confidential description only where
+    ``user`` may read it (``description_shown`` on each)."""
+    listings = list(visible_listings(user).filter(organization=org).order_by("-created_at", "-id")[:LISTINGS_SHOWN])
+    listings.sort(key=lambda x: x.status != ListingStatus.OPEN)  # open ones first, then drafts and closed ones
+    shown = description_visible_ids(user, listings)
+    for listing in listings:
+        listing.description_shown = listing.pk in shown
+    return {
+        "own": org.pk in member_org_ids(user),
+        "capabilities": [x for x in listings if x.side == ListingSide.CAPABILITY],
+        "needs": [x for x in listings if x.side == ListingSide.NEED],
+        "truncated": len(listings) == LISTINGS_SHOWN,
+    }

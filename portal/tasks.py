@@ -1,7 +1,9 @@
-"""Thin Celery tasks for the portal: the nightly indicator snapshots and the weekly indicators digest."""
+"""Thin Celery tasks for the portal: the nightly indicator snapshots, the weekly indicators digest and the daily
+saved-search alerts."""
 
 from celery import shared_task
 
+from .alerts import run_saved_search_alerts
 from .indicators.snapshots import snapshot_all
 from .services import send_indicator_digests
 
@@ -20,3 +22,9 @@ def snapshot_indicators() -> int:
 def send_indicator_digest() -> int:
     """Beat, weekly: each cluster's managers get the latest snapshot figures (never twice in one ISO week)."""
     return send_indicator_digests()
+
+
+@shared_task(name="portal.saved_search_alerts", acks_late=True)
+def saved_search_alerts() -> dict:
+    """Beat, daily: what is new in each saved search, in the app and in one email per person (never twice)."""
+    return run_saved_search_alerts()

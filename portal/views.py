@@ -1,10 +1,13 @@
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from accounts import selectors
 from accounts.models import Organization, OrganizationStatus
 from clusters.models import Cluster
+from portal.models import SavedSearchNotice
 
 from . import selectors as dashboard
 
@@ -23,6 +26,7 @@ def home_view(request: HttpRequest) -> HttpResponse:
         context["my_registrations"] = list(registrations[: dashboard.UPCOMING_SHOWN])
         context["registration_count"] = registrations.order_by().count()
         context["upcoming_events"] = list(dashboard.upcoming_events(user=user)[: dashboard.UPCOMING_SHOWN])
+        context["saved_search_unread"] = SavedSearchNotice.objects.filter(user=user, read_at__isnull=True).count()
         has_active_org = bool(selectors.member_org_ids(user))
         context["has_org"] = has_active_org
         if has_active_org:
@@ -38,3 +42,16 @@ def home_view(request: HttpRequest) -> HttpResponse:
 
 def privacy_view(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/privacy.html", {"version": settings.PRIVACY_POLICY_VERSION})
+
+
+@login_required
+def organization_listings_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """The needs and capabilities on an organisation's page (loaded into it by htmx; a page of its own
+    without JavaScript). Built here, not in accounts, because accounts may not read matching."""
+    org = selectors.visible_organizations(request.user).filter(pk=pk).first()
+    if org is None:
+        raise Http404(_("No such organisation."))
+    context = {"org": org, **dashboard.organization_listings(user=request.user, org=org)}
+    if request.headers.get("HX-Request"):
+        return render(request, "portal/_partials/organization_listings.html", context)
+    return render(request, "portal/organization_listings.html", context)

@@ -37,6 +37,39 @@ def _clear_own_cache_keys() -> None:
 
 
 @pytest.fixture(autouse=True)
+def _taxonomy_after_flush(request):
+    """A transactional test flushes every table when it ends, the taxonomy a data migration loaded
+    included; the next one gets it back (needs, capabilities and proposals depend on its facets)."""
+    marker = request.node.get_closest_marker("django_db")
+    if not ({"transactional_db", "live_server", "celery_worker"} & set(request.fixturenames)
+            or (marker is not None and marker.kwargs.get("transaction"))):
+        return
+    request.getfixturevalue("transactional_db")
+    import json
+
+    from taxonomy.models import Facet
+
+    if not Facet.objects.exists():  # the fixture names the model by its historical label (matching.facet)
+        rows = json.loads((ROOT / "taxonomy" / "fixtures" / "taxonomy.json").read_text(encoding="utf-8"))
+        Facet.objects.bulk_create([Facet(pk=row["pk"], **row["fields"]) for row in rows])
+        from django.core.management.color import no_style
+        from django.db import connection
+
+        with connection.cursor() as cursor:  # explicit ids: move the id sequence past them
+            for sql in connection.ops.sequence_reset_sql(no_style(), [Facet]):
+                cursor.execute(sql)
+
+
+@pytest.fixture(autouse=True)
+def _celery_join_allowed():
+    """A worker started in this process (Celery's own startup) leaves a global flag that makes every
+    later ``result.get()`` refuse; each test starts without it."""
+    from celery._state import _set_task_join_will_block
+
+    _set_task_join_will_block(False)
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     _clear_own_cache_keys()
     yield
@@ -80,6 +113,10 @@ def celery_worker(transactional_db, tmp_path, settings):
         "EMAIL_FILE_PATH": str(mail_dir),
         "DEBUG": "false",
         "MATCH_WARM_ON_START": "false",  # a test's worker fits the model when its task asks
+        # The test process's cache prefix: the autouse fixture then clears the worker's keys too, so
+        # nothing one test's worker cached (adopted weights, counters) reaches the next test's worker.
+        "CACHE_KEY_PREFIX": settings.CACHES["default"].get("KEY_PREFIX", ""),
+        "CLUSTERLINK_CACHE_DIR": str(tmp_path / "engine-cache"),  # per-text caches of this worker only
     }
     proc = subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool", "solo", "--queues", queue,

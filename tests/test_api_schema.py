@@ -302,7 +302,7 @@ def _valid_requests(api_world: ApiWorld) -> list[tuple]:
     Every operation of the schema is here and succeeds; a few more rows show documented refusals.
     """
     return [*_valid_core_requests(api_world), *_valid_mentoring_and_dashboard_requests(api_world),
-            *_valid_specialisation_requests(api_world)]
+            *_valid_specialisation_requests(api_world), *_valid_saved_search_requests(api_world)]
 
 
 def _valid_core_requests(api_world: ApiWorld) -> list[tuple]:
@@ -433,6 +433,28 @@ def _valid_specialisation_requests(api_world: ApiWorld) -> list[tuple]:
         ("v1_focus_areas_withdraw_create", manager, {"id": second.pk}, {}, None, 200),
         ("v1_focus_areas_publish_create", member, {"id": second.pk}, {}, None, 404),  # withdrawn: managers only
     ]
+
+
+def _valid_saved_search_requests(api_world: ApiWorld) -> list[tuple]:
+    """Saved searches: the member's own (list, create, read, update, delete); another user's is 404."""
+    from portal.searches import services as saved_searches
+
+    w, member = api_world.extra["world"], api_world.member
+    saved = saved_searches.saved_search_create(user=member, kind="listing", name="Oncology needs",
+                                              params={"therapeutic_area": "oncology"})
+    body = {"kind": "organization", "name": "Hospitals in Seoul", "params": {"kind": "hospital", "region": "seoul"}}
+    rows = [
+        ("v1_saved_searches_list", member, {}, {}, None, 200),
+        ("v1_saved_searches_create", member, {}, {}, body, 201),
+        ("v1_saved_searches_retrieve", member, {"id": saved.pk}, {}, None, 200),
+        ("v1_saved_searches_update", member, {"id": saved.pk}, {}, {"kind": "listing", "name": "Oncology",
+                                                                    "params": {"q": "phase 1"}}, 200),
+        ("v1_saved_searches_partial_update", member, {"id": saved.pk}, {}, {"name": "Oncology needs"}, 200),
+        ("v1_saved_searches_create", member, {}, {}, {**body, "params": {"cluster": "no-such"}}, 400),
+        ("v1_saved_searches_retrieve", w.other_firm_user, {"id": saved.pk}, {}, None, 404),
+        ("v1_saved_searches_destroy", member, {"id": saved.pk}, {}, None, 204),
+    ]
+    return rows
 
 
 def test_one_valid_request_per_operation_matches_the_schema(api_schema, api_world):

@@ -210,6 +210,8 @@ MENTORING_REASSIGN_AFTER_HOURS = env.int("MENTORING_REASSIGN_AFTER_HOURS", defau
 CELERY_BEAT_SCHEDULE["mentoring-responsiveness"] = {"task": "mentoring.remind_and_reassign", "schedule": crontab(minute=17)}
 # Mondays 08:00 in Seoul (Sunday 23:00 UTC): the weekly indicators digest to each cluster's managers.
 CELERY_BEAT_SCHEDULE["indicator-digest"] = {"task": "portal.send_indicator_digest", "schedule": crontab(minute=0, hour=23, day_of_week=0)}
+# Daily 07:30 in Seoul (22:30 UTC): what is new in each saved search, in the app and one email digest per person.
+CELERY_BEAT_SCHEDULE["saved-search-alerts"] = {"task": "portal.saved_search_alerts", "schedule": crontab(minute=30, hour=22)}
 EVENT_OFFER_HOLD_HOURS = env.int("EVENT_OFFER_HOLD_HOURS", default=48)  # a freed seat is held this long
 # Check-in and "held" meetings are accepted from this many minutes before an event starts.
 EVENT_CHECKIN_OPENS_MINUTES = env.int("EVENT_CHECKIN_OPENS_MINUTES", default=120)
@@ -262,6 +264,8 @@ SPECTACULAR_SETTINGS = {
         {"name": "mentoring", "description": "Mentor profiles, programmes, panels, seats and sessions."},
         {"name": "clusters", "description": "Cluster and alliance indicators, lifecycle stage, specialisation "
                                             "and focus areas."},
+        {"name": "search", "description": "Saved listing and directory searches, whose new results are announced "
+                                          "in the app and by a daily email."},
     ],
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],

@@ -134,10 +134,11 @@ class MeetingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     @action(detail=True, methods=["post"])
     def outcome(self, request, pk=None):
         """Record whether the meeting was held (a held meeting writes one linkage)."""
+        meeting_id = self.get_object().pk  # someone else's meeting is a 404 before any validation
         data = OutcomeInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         meeting = partnering.meeting_outcome_record(
-            user=request.user, meeting_id=self.get_object().pk, outcome=data.validated_data["outcome"],
+            user=request.user, meeting_id=meeting_id, outcome=data.validated_data["outcome"],
             follow_up_wanted=data.validated_data["follow_up_wanted"], note=data.validated_data.get("note", ""),
         )
         return Response(MeetingSerializer(self.get_queryset().get(pk=meeting.pk)).data)

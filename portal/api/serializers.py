@@ -1,11 +1,14 @@
 """Shapes of the dashboard API's answers (documentation for the schema; the data is built by the dashboard), and the
 focus areas' serializers (writes go through the specialisation services)."""
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
 from accounts.models import Organization
 from clusters.models import Cluster
-from portal.models import FocusArea
+from portal.models import FocusArea, SavedSearch
+from portal.searches import queries
+from portal.searches import services as saved_searches
 from portal.specialisation import services
 from taxonomy.models import Facet, FacetKind
 
@@ -150,3 +153,41 @@ class AllianceSpecialisationSerializer(serializers.Serializer):
     clusters = ClusterProfileSerializer(many=True)
     complements = ComplementKindSerializer(many=True)
     overlap = OverlapKindSerializer(many=True)
+
+
+class SavedSearchSerializer(serializers.ModelSerializer):
+    """A saved search of the caller's. ``params`` are the search page's filters (``q``, ``side``,
+    ``partnership_type``, ``therapeutic_area``, ``technology``, ``mine`` for listings; ``q``, ``kind``, ``region``,
+    ``cluster`` for the directory), checked by that page's own filter form; ``kind`` is fixed once saved."""
+
+    params = serializers.JSONField(required=False, help_text="Filter name → value, as on the search page.")
+    unread = serializers.SerializerMethodField(help_text="New results the caller has not opened yet.")
+    search_url = serializers.SerializerMethodField(help_text="The search page with these filters.")
+
+    class Meta:
+        model = SavedSearch
+        fields = ["id", "kind", "name", "params", "created_at", "last_notified_at", "unread", "search_url"]
+        read_only_fields = ["id", "created_at", "last_notified_at"]
+
+    def get_unread(self, obj) -> int:
+        return getattr(obj, "unread", 0)
+
+    def get_search_url(self, obj) -> str:
+        return queries.search_url(obj)
+
+    def validate_name(self, value: str) -> str:
+        try:
+            return saved_searches.clean_name(value)
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError(exc.message_dict["name"]) from None
+
+    def validate(self, attrs: dict) -> dict:
+        if self.instance is not None and "kind" in attrs and attrs["kind"] != self.instance.kind:
+            raise serializers.ValidationError({"kind": ["A saved search's kind cannot change: save a new one."]})
+        kind = self.instance.kind if self.instance is not None else attrs.get("kind")
+        if "params" in attrs or self.instance is None:
+            try:
+                attrs["params"] = queries.clean_params(kind, attrs.get("params") or {})
+            except DjangoValidationError as exc:
+                raise serializers.ValidationError({"params": exc.message_dict}) from None
+        return attrs

@@ -9,14 +9,16 @@ organisations the public summary (no organisation named), anyone else 403. Focus
 
 import re
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from django.db.models import Count, Q
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
 from clusters.models import Alliance, Cluster
-from portal.models import FocusStatus
+from portal.models import FocusStatus, SavedSearch
+from portal.searches import services as saved_searches
 from portal.specialisation import services as specialisation
 
 from ..dashboard.access import access_level, period_from, region_from
@@ -27,6 +29,7 @@ from .serializers import (
     DashboardSerializer,
     EndorseSerializer,
     FocusAreaSerializer,
+    SavedSearchSerializer,
     SpecialisationQuerySerializer,
     SpecialisationSerializer,
 )
@@ -187,3 +190,40 @@ class FocusAreaViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.
         focus = self.get_object()
         specialisation.decide(user=self.request.user, focus=focus, status=new_status)
         return Response(self.get_serializer(self.get_queryset().get(pk=focus.pk)).data)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="The caller's saved searches, newest first, with their unread new results"),
+    retrieve=extend_schema(summary="One of the caller's saved searches"),
+    create=extend_schema(summary="Save a listing or directory search (its filters checked as on the search page)"),
+    update=extend_schema(summary="Rename a saved search or change its filters"),
+    partial_update=extend_schema(summary="Rename a saved search or change its filters"),
+    destroy=extend_schema(summary="Delete a saved search; its alerts stop"),
+)
+class SavedSearchViewSet(viewsets.ModelViewSet):
+    """Saved searches and their daily alerts: each person sees and changes only their own (anyone else's is
+    404). Writes go through ``portal.searches.services``."""
+
+    queryset = SavedSearch.objects.none()  # the schema's type of {id}; requests use get_queryset
+    serializer_class = SavedSearchSerializer
+    permission_classes = [permissions.IsAuthenticated]
+    filter_backends = []
+    schema_omit_errors = (409,)
+
+    def get_queryset(self):
+        return (SavedSearch.objects.filter(user=self.request.user)
+                .annotate(unread=Count("notices", filter=Q(notices__read_at__isnull=True)))
+                .order_by("-created_at", "-id"))
+
+    def perform_create(self, serializer):
+        data = serializer.validated_data
+        serializer.instance = saved_searches.saved_search_create(
+            user=self.request.user, kind=data["kind"], name=data["name"], params=data.get("params") or {})
+
+    def perform_update(self, serializer):
+        data = serializer.validated_data
+        serializer.instance = saved_searches.saved_search_update(
+            user=self.request.user, saved=serializer.instance, name=data.get("name"), params=data.get("params"))
+
+    def perform_destroy(self, instance):
+        saved_searches.saved_search_delete(user=self.request.user, saved=instance)

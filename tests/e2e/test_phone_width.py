@@ -38,8 +38,12 @@ PAGES = {
 OVERFLOW = """() => {
   const width = window.innerWidth;
   if (document.documentElement.scrollWidth <= width) return [];
+  // Only what sticks out of the page itself: a wide table inside a scrolling box (.table-responsive) is fine.
+  const scrolls = el => { for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+    const o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll' || o === 'hidden') return true; }
+    return false; };
   return [...document.querySelectorAll('body *')]
-    .filter(el => el.getBoundingClientRect().right > width + 1 && el.offsetParent !== null)
+    .filter(el => el.getBoundingClientRect().right > width + 1 && el.offsetParent !== null && !scrolls(el))
     .slice(0, 5).map(el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
       (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '') +
       ' right=' + Math.round(el.getBoundingClientRect().right));

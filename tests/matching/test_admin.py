@@ -67,7 +67,9 @@ def world(db):
     MatchEvent.objects.create(match=m, actor=w.tto, action="decline", from_status="proposed", to_status="declined",
                               note=NOTE_MARKER, internal=True)
     MatchNote.objects.create(match=m, organization=w.hospital, author=w.tto, body=NOTE_MARKER)
-    MatchMessage.objects.create(match=m, sender=w.tto, sender_org=w.hospital, body=MESSAGE_MARKER)
+    message = MatchMessage.objects.create(match=m, sender=w.tto, sender_org=w.hospital, body=MESSAGE_MARKER)
+    named("MessageAttachment").objects.create(message=message, filename="deck.pdf", content_type="application/pdf",
+                                              size=4, sha256="0" * 64, file="attachments/never-read.pdf")
     Partnership.objects.create(match=m, kind="clinical_trial", started_on=date(2026, 1, 5), recorded_by=w.tto,
                                recorded_org=w.hospital)
     Notification.objects.create(user=w.tto, key="test:1", kind="match_event", match=m)
@@ -89,6 +91,13 @@ def world(db):
     named("Meeting").objects.create(event=event, request=request, a=a_reg, b=b_reg, slot=0, table=1)
     named("Invitation").objects.create(organization=w.hospital, email="invitee@example.kr", invited_by=w.tto)
     alliance = named("Alliance").objects.create(slug="test-alliance", name_ko="연합", name_en="Test alliance")
+    cluster = named("Cluster").objects.create(slug="admin-test", name_ko="클러스터", name_en="Admin test cluster")
+    area = named("FocusArea").objects.create(cluster=cluster, title="Oncology trials", rationale="Why.",
+                                             proposed_by=w.hospital)
+    named("FocusEndorsement").objects.create(focus_area=area, organization=w.firm, user=w.startup)
+    named("IndicatorDigest").objects.create(cluster=cluster, user=w.manager, week="2026-W49")
+    search = named("SavedSearch").objects.create(user=w.startup, kind="listing", name="Oncology", params={})
+    named("SavedSearchNotice").objects.create(saved_search=search, user=w.startup, object_id=1, title="A need")
     named("IndicatorSnapshot").objects.create(
         alliance=alliance, period_kind="month", period_label="2026-07", period_start=datetime(2026, 7, 1, tzinfo=UTC),
         period_end=datetime(2026, 8, 1, tzinfo=UTC), indicators={"density": 0.5}, stage={})

@@ -2,9 +2,9 @@
 
 from dataclasses import dataclass
 from datetime import datetime
+from statistics import median
 
-from django.db import connection
-from django.db.models import Aggregate, Count, Exists, F, FloatField, Func, Max, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
 
 from accounts.models import MembershipStatus, Organization, OrganizationKind, OrganizationStatus, User
 from accounts.selectors import managed_cluster_ids, member_org_ids
@@ -245,17 +245,15 @@ def visible_sessions(user: User) -> QuerySet[MentoringSession]:
     return qs.filter(condition)
 
 
-class Median(Aggregate):
-    """PostgreSQL's exact median of a number (``percentile_cont``), NULL over no rows."""
+def _median_hours(pairs) -> dict[int, float]:
+    """Each mentor's exact median hours to answer from (mentor id, answered at, offered at) rows.
 
-    function = "percentile_cont"
-    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
-    output_field = FloatField()
-
-
-def _seconds_to_answer() -> Func:
-    return Func(F("responded_at"), F("published_at"), template="EXTRACT(EPOCH FROM (%(expressions)s))",
-                arg_joiner=" - ", output_field=FloatField())
+    In Python rather than SQL: SQLite (the first-run database) has no median, and the rows are the
+    answered offers of the mentors on one page."""
+    spans: dict[int, list[float]] = {}
+    for mentor_id, answered, offered in pairs:
+        spans.setdefault(mentor_id, []).append((answered - offered).total_seconds() / 3600)
+    return {mentor_id: median(values) for mentor_id, values in spans.items()}
 
 
 @dataclass(frozen=True)
@@ -283,28 +281,11 @@ class ResponseStats:
         return None if self.response_rate is None else round(100 * self.response_rate)
 
 
-def _request_seconds_to_answer() -> Func:
-    return Func(F("answered_at"), F("created_at"), template="EXTRACT(EPOCH FROM (%(expressions)s))",
-                arg_joiner=" - ", output_field=FloatField())
-
-
-def _median_seconds_of_both(seats: QuerySet[PanelSeat], requests: QuerySet[MentoringRequest]) -> dict[int, float]:
-    """Each mentor's exact median time to answer over their answered seats and requests together (one query)."""
-    both = seats.annotate(secs=_seconds_to_answer()).values_list("mentor_id", "secs").order_by().union(
-        requests.annotate(secs=_request_seconds_to_answer()).values_list("mentor_id", "secs").order_by(), all=True)
-    # The ORM cannot aggregate over a UNION: wrap the SQL it compiled (values stay bound parameters).
-    sql, params = both.query.sql_with_params()
-    query = f"SELECT u.m, percentile_cont(0.5) WITHIN GROUP (ORDER BY u.s) FROM ({sql}) AS u(m, s) GROUP BY u.m"  # noqa: S608
-    with connection.cursor() as cursor:
-        cursor.execute(query, params)
-        return dict(cursor.fetchall())
-
-
 def response_stats(*, mentor_ids, seats: Q | None = None, requests: Q | bool = False) -> dict[int, ResponseStats]:
-    """Each mentor's ``ResponseStats`` over the seats matching ``seats`` (all when None). One query.
+    """Each mentor's ``ResponseStats`` over the seats matching ``seats`` (all when None). Two queries.
 
     ``requests`` adds the startups' direct requests (True: all of them; a Q: those matching), counted
-    as seats are (a request withdrawn before any answer is like a swapped-out seat: not counted). Three
+    as seats are (a request withdrawn before any answer is like a swapped-out seat: not counted). Four
     queries then (the median is taken over seats and requests together)."""
     mentor_ids = list(mentor_ids)
     answered = Q(status__in=[SeatStatus.ACCEPTED, SeatStatus.DECLINED], responded_at__isnull=False)
@@ -317,13 +298,14 @@ def response_stats(*, mentor_ids, seats: Q | None = None, requests: Q | bool = F
         n_accepted=Count("id", filter=Q(status=SeatStatus.ACCEPTED)),
         n_waiting=Count("id", filter=Q(status=SeatStatus.PUBLISHED)),
         n_expired=Count("id", filter=Q(status=SeatStatus.EXPIRED)),
-        median_seconds=Median(_seconds_to_answer(), filter=answered), last_answer_at=Max("responded_at"),
+        last_answer_at=Max("responded_at"),
     ).order_by()
+    answered_seats = list(qs.filter(answered).values_list("mentor_id", "responded_at", "published_at"))
+    medians = _median_hours(answered_seats)
     stats = {}
     for row in rows:
-        seconds = row.pop("median_seconds")
         mentor_id = row.pop("mentor_id")
-        stats[mentor_id] = ResponseStats(**row, median_hours=None if seconds is None else seconds / 3600)
+        stats[mentor_id] = ResponseStats(**row, median_hours=medians.get(mentor_id))
     if requests is False:
         return stats
     asked = MentoringRequest.objects.filter(mentor_id__in=mentor_ids).exclude(
@@ -341,15 +323,16 @@ def response_stats(*, mentor_ids, seats: Q | None = None, requests: Q | bool = F
     ).order_by()
     if not request_rows:
         return stats
-    medians = _median_seconds_of_both(qs.filter(answered), asked.filter(request_answered))
+    # The median is taken over seats and requests together.
+    medians = _median_hours([*answered_seats, *asked.filter(request_answered).values_list(
+        "mentor_id", "answered_at", "created_at")])
     for row in request_rows:
         mentor_id = row.pop("mentor_id")
         before = stats.get(mentor_id, ResponseStats())
         last = max((t for t in (before.last_answer_at, row.pop("last_answer_at")) if t is not None), default=None)
-        seconds = medians.get(mentor_id)
         stats[mentor_id] = ResponseStats(
             **{k: getattr(before, k) + v for k, v in row.items()}, last_answer_at=last,
-            median_hours=None if seconds is None else seconds / 3600,
+            median_hours=medians.get(mentor_id),
         )
     return stats
 

@@ -233,6 +233,7 @@ def test_response_figures_per_mentor():
     assert managed[m1.pk].n_offered == 4  # the other cluster's seat is left out
 
 
+@pytest.mark.sqlite_pass  # the figures (a median) must not need PostgreSQL: a first run is on SQLite
 @pytest.mark.django_db
 def test_managers_see_the_figures_on_the_programme_and_mentor_pages(client):
     manager, prog, m1, m2 = _figures_world()

@@ -7,6 +7,8 @@ from django.urls import reverse
 from accounts.search import compact
 from tests.factories import MembershipFactory, OrganizationFactory
 
+pytestmark = pytest.mark.sqlite_pass  # Replace/Lower must work on the first-run database too
+
 DIRECTORY = reverse("organizations:directory")
 
 

@@ -29,7 +29,7 @@ class PersonFieldsMixin(forms.Form):
     language = forms.ChoiceField(label=_("Preferred language"), choices=settings.LANGUAGES, initial="ko")
     privacy_consent = forms.BooleanField(
         label=_("I agree to the collection and use of my personal information (name, email, phone) "
-                "to run my account and introductions, as described in the privacy policy (/privacy/)."),
+                "to run my account and introductions, as described in the privacy policy."),
         required=True,
         error_messages={"required": _("You must agree to the privacy policy to sign up.")},
     )
@@ -149,6 +149,30 @@ class ProfileForm(StyledFormMixin, forms.ModelForm):
     class Meta:
         model = User
         fields = ["full_name", "phone", "language", "news_opt_in"]
+
+
+def deletion_word() -> str:
+    """The word typed to confirm a deletion, in the current language (English "DELETE" always works)."""
+    return str(_("DELETE"))
+
+
+class AccountDeleteForm(StyledFormMixin, forms.Form):
+    """Deleting an account cannot be undone: the password and a typed word guard against a slip."""
+
+    password = forms.CharField(
+        label=_("Your password"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
+    confirm = forms.CharField(label=_("Type the confirmation word"), max_length=40)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["confirm"].help_text = _("Type %(word)s to confirm.") % {"word": deletion_word()}
+
+    def clean_confirm(self) -> str:
+        typed = self.cleaned_data["confirm"].strip()
+        if typed.casefold() not in {deletion_word().casefold(), "delete"}:
+            raise forms.ValidationError(_("Type %(word)s exactly to confirm.") % {"word": deletion_word()})
+        return typed
 
 
 class InvitationForm(StyledFormMixin, forms.Form):

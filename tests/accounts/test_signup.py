@@ -430,3 +430,10 @@ def test_signup_service_refuses_and_creates_nothing(clusters, kwargs, error, mes
     assert type(excinfo.value) is error
     assert message in str(excinfo.value)
     assert counts() == before
+
+
+@pytest.mark.django_db
+def test_the_consent_links_to_the_privacy_policy_instead_of_printing_its_path(client):
+    page = client.get(reverse("accounts:signup")).content.decode()
+    assert f'href="{reverse("privacy")}"' in page and 'id="privacy-link"' in page
+    assert "(/privacy/)" not in page

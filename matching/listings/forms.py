@@ -6,6 +6,7 @@ from accounts.models import MembershipStatus, Organization
 from core.forms import StyledFormMixin
 from taxonomy.models import Facet, FacetKind
 
+from ..engine.types import INSTITUTION_KINDS
 from ..models import (
     TRIAL_PHASES,
     Listing,
@@ -59,6 +60,7 @@ class ListingForm(StyledFormMixin, forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["side"].choices = ListingSide.choices  # no empty radio button
+        self._institution = False
         for name, kind in (
             ("partnership_types", FacetKind.PARTNERSHIP_TYPE),
             ("therapeutic_areas", FacetKind.THERAPEUTIC_AREA),
@@ -68,11 +70,13 @@ class ListingForm(StyledFormMixin, forms.ModelForm):
             self.fields[name].queryset = self._facet_queryset(name, kind)
         if self.instance.pk:
             del self.fields["organization"]
+            self._institution = self.instance.organization.kind in INSTITUTION_KINDS
         else:
             own = Organization.objects.filter(
                 memberships__user=user, memberships__status=MembershipStatus.ACTIVE
             ).order_by("name_en", "name_ko", "id")
             self.fields["organization"].queryset = own
+            self._institution = any(org.kind in INSTITUTION_KINDS for org in own)
             if len(own) == 1:
                 self.fields["organization"].initial = own[0].pk
                 self.fields["organization"].widget = forms.HiddenInput()
@@ -99,6 +103,10 @@ class ListingForm(StyledFormMixin, forms.ModelForm):
 
     def profile_bound_fields(self):
         return [f for f in self if f.name in self.profile_fields]
+
+    def offers_profile(self) -> bool:
+        """The hospital capability profile is for hospitals and universities; a firm never sees it."""
+        return self._institution
 
 
 class ListingFilterForm(StyledFormMixin, forms.Form):

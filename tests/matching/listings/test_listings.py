@@ -531,3 +531,13 @@ def test_listing_pages_speak_korean_to_korean_visitors(client, world):
     assert "임상시험" in browse  # the facet's Korean label
     assert "비공개 항목입니다." in detail
     assert "This listing is confidential." not in detail
+
+
+def test_only_institutions_see_the_hospital_capability_profile(client, world):
+    profile = "Hospital capability profile"
+    client.force_login(world["member_a"])  # a firm's member
+    assert profile not in client.get(reverse("listings:create")).content.decode()
+    firm_listing = make_listing(world["a"], user=world["member_a"])
+    assert profile not in client.get(reverse("listings:edit", args=[firm_listing.pk])).content.decode()
+    client.force_login(world["member_b"])  # a hospital's member
+    assert profile in client.get(reverse("listings:create")).content.decode()

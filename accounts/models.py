@@ -58,6 +58,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     privacy_consent_at = models.DateTimeField(_("privacy consent given at"), null=True, blank=True)
     news_opt_in = models.BooleanField(_("receives news mail"), default=False)
     news_opt_in_at = models.DateTimeField(_("news mail opt-in at"), null=True, blank=True)
+    # Set when the person deleted their account: the row stays (matches, events, linkages and audit
+    # history point at it, and the cluster's indicators must not change) but is anonymised in place.
+    deleted_at = models.DateTimeField(_("account deleted at"), null=True, blank=True, editable=False)
 
     objects = UserManager()
 
@@ -71,13 +74,24 @@ class User(AbstractBaseUser, PermissionsMixin):
         constraints = [models.UniqueConstraint(Lower("email"), name="user_email_ci_unique")]
 
     def __str__(self) -> str:
+        if self.is_deleted:
+            return str(self.display_name)
         return f"{self.full_name} <{self.email}>"
 
     def get_full_name(self) -> str:
-        return self.full_name
+        return str(self.display_name)
 
     def get_short_name(self) -> str:
-        return self.full_name
+        return str(self.display_name)
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+    @property
+    def display_name(self) -> str:
+        """The name to show: a deleted account shows the translated "Deleted member" label."""
+        return _("Deleted member") if self.is_deleted else self.full_name
 
     @property
     def email_verified(self) -> bool:
@@ -201,6 +215,8 @@ class MembershipRole(models.TextChoices):
 class MembershipStatus(models.TextChoices):
     ACTIVE = "active", _("Active")
     REQUESTED = "requested", _("Requested to join")
+    # The person deleted their account: kept as history, never listed or named as a contact.
+    LEFT = "left", _("Left (account deleted)")
 
 
 class Membership(models.Model):

@@ -13,6 +13,7 @@ urlpatterns = [
     path("verify/<str:token>/", auth.verify_email_view, name="verify_email"),
     path("verify-resend/", auth.resend_verification_view, name="resend_verification"),
     path("profile/", auth.profile_view, name="profile"),
+    path("profile/delete/", auth.account_delete_view, name="account_delete"),
     path("invitation/<uuid:token>/", auth.invitation_view, name="invitation"),
     path("password-reset/", auth.ThrottledPasswordResetView.as_view(), name="password_reset"),
     path(

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.dates import today as local_today
 from core.errors import DomainError
 
 from . import ical, marketplace, qr, registration, selectors
@@ -27,7 +28,7 @@ FEED_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,100}")
 
 
 def _month_start(value: str) -> date:
-    today = timezone.localdate()
+    today = local_today()
     try:
         year, month = (int(x) for x in value.split("-"))
         # The grid reaches into the months around it: stay clear of date's year limits.

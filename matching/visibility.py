@@ -7,22 +7,22 @@ its own organisation and the other side of a ``connected`` match.
 """
 
 from django.db.models import Q
-from django.utils import timezone
 
 from accounts.models import User
 from accounts.selectors import member_org_ids
+from core.dates import today as local_today
 
 from .models import CONNECTED_STATES, Listing, ListingStatus, ListingVisibility, Match
 
 
 def open_listing_q() -> Q:
     """Open and not past its date (the listing's own state; the organisation's is checked elsewhere)."""
-    return Q(status=ListingStatus.OPEN) & (Q(expires_on__isnull=True) | Q(expires_on__gte=timezone.localdate()))
+    return Q(status=ListingStatus.OPEN) & (Q(expires_on__isnull=True) | Q(expires_on__gte=local_today()))
 
 
 def is_open(listing: Listing) -> bool:
     return listing.status == ListingStatus.OPEN and (
-        listing.expires_on is None or listing.expires_on >= timezone.localdate())
+        listing.expires_on is None or listing.expires_on >= local_today())
 
 
 def connected_listing_ids_q(user: User) -> Q:

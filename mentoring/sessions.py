@@ -16,6 +16,7 @@ from accounts.regions import Region
 from accounts.selectors import member_org_ids
 from clusters.linkages import linkage_record
 from clusters.models import ClusterMembership, ClusterMembershipStatus, Linkage, LinkageKind
+from core.dates import today as local_today
 from core.errors import DomainError, NotAllowed
 
 from . import selectors
@@ -64,7 +65,7 @@ def session_linkage(session: MentoringSession) -> Linkage | None:
 
 
 def _check_session(*, held_on: date, duration_minutes: int, topics: str) -> None:
-    if held_on > timezone.localdate():
+    if held_on > local_today():
         raise DomainError(_("Log a session once it has taken place."))
     if held_on < EARLIEST:
         raise DomainError(_("Give a date from 2000 on."))

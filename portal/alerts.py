@@ -12,7 +12,7 @@ rolls back and is retried by the next run).
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 from smtplib import SMTPException
 
 from django.conf import settings
@@ -42,7 +42,10 @@ def find_new(saved: SavedSearch) -> list[tuple[int, str]]:
     if saved.kind == SavedSearchKind.LISTING:
         qs = qs.filter(pk__gt=saved.baseline_id).exclude(organization_id__in=own)
     else:
-        qs = qs.filter(Q(pk__gt=saved.baseline_id) | Q(verified_at__gt=saved.created_at)).exclude(pk__in=own)
+        # An organisation verified before the notice-retention window may have been announced by a notice
+        # portal.retention has since purged: it is no news now (and must not be announced twice).
+        verified_since = max(saved.created_at, timezone.now() - timedelta(days=settings.RETENTION_NOTIFICATION_DAYS))
+        qs = qs.filter(Q(pk__gt=saved.baseline_id) | Q(verified_at__gt=verified_since)).exclude(pk__in=own)
     qs = qs.exclude(pk__in=SavedSearchNotice.objects.filter(saved_search=saved).values("object_id"))
     rows = list(qs.order_by("-pk")[:PER_RUN])
     with translation.override(user.language or settings.LANGUAGE_CODE):

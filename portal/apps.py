@@ -8,3 +8,11 @@ class PortalConfig(AppConfig):
 
     name = "portal"
     verbose_name = _("Portal")
+
+    def ready(self) -> None:
+        # Accounts may not import the apps above it; what a deleted account leaves there is cleared here.
+        from accounts.deletion import account_deleted
+
+        from .erasure import on_account_deleted
+
+        account_deleted.connect(on_account_deleted, dispatch_uid="portal.erasure.on_account_deleted")

@@ -1,10 +1,11 @@
 """Thin Celery tasks for the portal: the nightly indicator snapshots, the weekly indicators digest and the daily
-saved-search alerts."""
+saved-search alerts, and the daily retention purge."""
 
 from celery import shared_task
 
 from .alerts import run_saved_search_alerts
 from .indicators.snapshots import snapshot_all
+from .retention import purge_expired_records as purge_expired
 from .services import send_indicator_digests
 
 
@@ -28,3 +29,9 @@ def send_indicator_digest() -> int:
 def saved_search_alerts() -> dict:
     """Beat, daily: what is new in each saved search, in the app and in one email per person (never twice)."""
     return run_saved_search_alerts()
+
+
+@shared_task(name="portal.purge_expired_records", acks_late=True)
+def purge_expired_records() -> dict:
+    """Beat, daily: email logs, notifications and expired sessions past their retention time (idempotent)."""
+    return purge_expired()

@@ -10,6 +10,7 @@ app_name = "portal"
 
 urlpatterns = [
     path("organizations/<int:pk>/listings/", views.organization_listings_view, name="organization_listings"),
+    path("me/export.json", views.data_export_view, name="data_export"),
     path("saved-searches/", searches.list_view, name="saved_searches"),
     path("saved-searches/new/", searches.new_view, name="saved_search_new"),
     path("saved-searches/notices/read/", searches.notices_read_view, name="saved_search_notices_read"),

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -10,6 +11,7 @@ from clusters.models import Cluster
 from portal.models import SavedSearchNotice
 
 from . import selectors as dashboard
+from .export import user_data_export
 
 
 def home_view(request: HttpRequest) -> HttpResponse:
@@ -55,3 +57,13 @@ def organization_listings_view(request: HttpRequest, pk: int) -> HttpResponse:
     if request.headers.get("HX-Request"):
         return render(request, "portal/_partials/organization_listings.html", context)
     return render(request, "portal/organization_listings.html", context)
+
+
+@login_required
+def data_export_view(request: HttpRequest) -> HttpResponse:
+    """The signed-in person's own data as a JSON download (read-only, so GET)."""
+    data = user_data_export(user=request.user)
+    response = JsonResponse(data, encoder=DjangoJSONEncoder, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Content-Disposition"] = f'attachment; filename="clusterlink-my-data-{request.user.pk}.json"'
+    response["Cache-Control"] = "no-store, private"
+    return response

@@ -43,6 +43,7 @@ from schemathesis.specs.openapi.checks import (
 from accounts.models import Membership
 from clusters.models import Alliance
 from config.wsgi import application
+from core.dates import today as local_today
 from events import partnering, registration
 from events.models import Meeting, RegistrationStatus
 from matching.models import (
@@ -175,7 +176,7 @@ def _mentoring_world(w) -> dict:
     to_accept, to_decline = (seat(prog, w.firm, m) for m in mentors[:2])
     accepted = seat(prog, w.firm, mentors[2], status=SeatStatus.ACCEPTED)
     session = mentoring_sessions.session_log(user=w.startup, seat_id=accepted.pk,
-                                             held_on=timezone.localdate() - timedelta(days=7), duration_minutes=45,
+                                             held_on=local_today() - timedelta(days=7), duration_minutes=45,
                                              topics="Phase 1 design")
     # Direct requests of the firm (mentoring.requests): one to accept, one to decline, one to withdraw.
     asked = {key: mentoring_requests.request_create(
@@ -372,7 +373,7 @@ def _valid_mentoring_and_dashboard_requests(api_world: ApiWorld) -> list[tuple]:
     member, manager, prog = api_world.member, api_world.manager, x["programme"]
     to_accept, to_decline, accepted, session = x["to_accept"], x["seat_to_decline"], x["accepted"], x["session"]
     asked = x["requests"]
-    held_on = (timezone.localdate() - timedelta(days=1)).isoformat()
+    held_on = (local_today() - timedelta(days=1)).isoformat()
     cluster, alliance = {"slug": w.cluster.slug}, {"slug": x["alliance"].slug}
     return [
         ("v1_mentoring_mentors_list", member, {}, {"language": "ko"}, None, 200),

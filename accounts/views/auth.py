@@ -12,8 +12,8 @@ from django.views.decorators.http import require_POST
 
 from core.errors import DomainError
 
-from .. import selectors, services, throttle
-from ..forms import InviteeSignupForm, LoginForm, ProfileForm, SignupForm
+from .. import deletion, selectors, services, throttle
+from ..forms import AccountDeleteForm, InviteeSignupForm, LoginForm, ProfileForm, SignupForm, deletion_word
 from ..models import Invitation, Organization, User
 
 
@@ -158,6 +158,24 @@ def profile_view(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Your profile is saved."))
         return redirect("accounts:profile")
     return render(request, "accounts/profile.html", {"form": form})
+
+
+@login_required
+def account_delete_view(request: HttpRequest) -> HttpResponse:
+    """Confirm (password and a typed word), then anonymise the account and sign the person out."""
+    form = AccountDeleteForm(request.POST or None)
+    blocking = deletion.organizations_blocking_deletion(request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            deletion.account_delete(user=request.user, password=form.cleaned_data["password"])
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            logout(request)
+            messages.success(request, _("Your account has been deleted. Thank you for taking part."))
+            return redirect("home")
+    context = {"form": form, "blocking": blocking, "word": deletion_word()}
+    return render(request, "accounts/account_delete.html", context, status=400 if form.errors else 200)
 
 
 def invitation_view(request: HttpRequest, token: str) -> HttpResponse:

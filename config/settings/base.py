@@ -146,7 +146,7 @@ MEDIA_URL = "/media/"
 # Match message attachments: outside the web root, with no URL; served only by a view that checks the reader.
 PRIVATE_MEDIA_ROOT = env("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private-media"))
 MATCH_ATTACHMENT_MAX_BYTES = env.int("MATCH_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
-MATCH_ATTACHMENT_MAX_FILES = 3
+MATCH_ATTACHMENT_MAX_FILES = env.int("MATCH_ATTACHMENT_MAX_FILES", default=3)
 # Form fields (not files) held in memory per request; an uploaded file above the second spools to a temporary
 # file, and upload views put core.uploads.LimitedUploadHandler first so no file past its limit is stored.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
@@ -212,6 +212,10 @@ CELERY_BEAT_SCHEDULE["mentoring-responsiveness"] = {"task": "mentoring.remind_an
 CELERY_BEAT_SCHEDULE["indicator-digest"] = {"task": "portal.send_indicator_digest", "schedule": crontab(minute=0, hour=23, day_of_week=0)}
 # Daily 07:30 in Seoul (22:30 UTC): what is new in each saved search, in the app and one email digest per person.
 CELERY_BEAT_SCHEDULE["saved-search-alerts"] = {"task": "portal.saved_search_alerts", "schedule": crontab(minute=30, hour=22)}
+# Retention (PIPA/GDPR): email logs and notifications older than this many days are purged daily, 04:10 in Seoul.
+RETENTION_EMAIL_LOG_DAYS = env.int("RETENTION_EMAIL_LOG_DAYS", default=365)
+RETENTION_NOTIFICATION_DAYS = env.int("RETENTION_NOTIFICATION_DAYS", default=365)
+CELERY_BEAT_SCHEDULE["purge-expired-records"] = {"task": "portal.purge_expired_records", "schedule": crontab(minute=10, hour=19)}
 EVENT_OFFER_HOLD_HOURS = env.int("EVENT_OFFER_HOLD_HOURS", default=48)  # a freed seat is held this long
 # Check-in and "held" meetings are accepted from this many minutes before an event starts.
 EVENT_CHECKIN_OPENS_MINUTES = env.int("EVENT_CHECKIN_OPENS_MINUTES", default=120)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Organization, User
 from accounts.selectors import member_org_ids
+from core.dates import today as local_today
 from core.errors import Conflict, NotAllowed
 from taxonomy.models import Facet, FacetKind
 
@@ -62,7 +63,7 @@ def _validate_facets(facets: dict[str, list[Facet]]) -> None:
 
 
 def _validate_expiry(listing: Listing, *, changed: bool) -> None:
-    if changed and listing.expires_on and listing.expires_on < timezone.localdate():
+    if changed and listing.expires_on and listing.expires_on < local_today():
         raise ValidationError({"expires_on": _("The closing date is in the past; choose a later date or leave it empty.")})
 
 

@@ -12,10 +12,10 @@ import threading
 
 from django.db import connections
 from django.db.models import Count, Max, Q
-from django.utils import timezone
 
 from accounts.models import Organization, OrganizationStatus
 from clusters.models import Linkage, LinkageKind
+from core.dates import today as local_today
 
 from .. import engine
 from ..engine.types import INSTITUTION_KINDS
@@ -61,7 +61,7 @@ def candidate_kinds(*, need_types: list[str] | tuple[str, ...], need_org_kind: s
 
 
 def _open_listings():
-    today = timezone.localdate()
+    today = local_today()
     return Listing.objects.filter(
         Q(status=ListingStatus.OPEN) & (Q(expires_on__isnull=True) | Q(expires_on__gte=today)),
         organization__status=OrganizationStatus.VERIFIED,

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Membership
+from core.dates import today as local_today
 
 from ..models import DeclineReason, Match
 from .actions import ACTIONS
@@ -131,7 +132,7 @@ class MetForm(forms.Form):
     def __init__(self, *args, match: Match, **kwargs):
         super().__init__(*args, **kwargs)
         self.match = match
-        today = timezone.localdate()
+        today = local_today()
         self.fields["date"].initial = today
         self.fields["date"].widget.attrs.update(
             {"max": today.isoformat(), "min": timezone.localdate(match.created_at).isoformat()})

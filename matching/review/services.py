@@ -24,6 +24,8 @@ from accounts.models import Organization, User
 from accounts.selectors import managed_cluster_ids, member_org_ids
 from clusters.linkages import linkage_record
 from clusters.models import ClusterMembership, LinkageKind
+from core.dates import local_date
+from core.dates import today as local_today
 from core.errors import Conflict, DomainError, NotAllowed
 
 from ..models import (
@@ -317,9 +319,9 @@ def match_expire(*, match_id: int) -> Match | None:
 def met_on_error(met_on: datetime.date, match: Match) -> str:
     """Why a meeting date is impossible for this match ("" when it is fine): not in the future, and not
     before the match existed. Shared by the page's form and the service (the API's path)."""
-    if met_on > timezone.localdate():
+    if met_on > local_today():
         return _("The meeting date cannot be in the future.")
-    created = timezone.localdate(match.created_at)
+    created = local_date(match.created_at)
     if met_on < created:
         return _("The meeting cannot be before this match was proposed (%(date)s).") % {"date": created.isoformat()}
     return ""
@@ -334,11 +336,11 @@ def match_record_met(*, user: User | None, match_id: int, note: str = "",
     if user is not None and not (acts_for_need(user, match) or match.counterpart_id in member_org_ids(user)
                                  or manages_match(user, match)):
         raise NotAllowed(_("Only the two sides or a manager can record a meeting."))
-    met_on = met_on or timezone.localdate()
+    met_on = met_on or local_today()
     if error := met_on_error(met_on, match):
         raise DomainError(error)
     _move(match, to=S.MET, frm=(S.CONNECTED,), actor=user, action="met", note=note, values={"met_on": met_on})
-    at = timezone.now() if met_on == timezone.localdate() else timezone.make_aware(
+    at = timezone.now() if met_on == local_today() else timezone.make_aware(
         datetime.datetime.combine(met_on, datetime.time(12)))
     _linkage(match, LinkageKind.MEETING, at=at)
     return match

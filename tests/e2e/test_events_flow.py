@@ -4,8 +4,8 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
 
+from core.dates import today as local_today
 from events.models import Event, Registration
 from tests.e2e.helpers import sign_in
 from tests.factories import ClusterFactory, OrganizationFactory, cluster_manager, verified_member
@@ -19,7 +19,7 @@ def test_manager_publishes_startup_registers_manager_checks_in(page, live_server
     base = live_server.url
     manager, cluster = cluster_manager(ClusterFactory(slug="osong", name_en="Osong Medical Innovation", name_ko="오송첨단의료산업진흥재단"))
     founder = verified_member(OrganizationFactory(name_en="NeuroBridge", name_ko="뉴로브릿지"))
-    day = timezone.localdate() + timedelta(days=10)
+    day = local_today() + timedelta(days=10)
 
     # The manager creates the meetup (times typed in Seoul time) and publishes it.
     sign_in(page, base, manager.email)

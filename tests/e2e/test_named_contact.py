@@ -6,8 +6,8 @@ default), never the rest of the staff; the hospital names another colleague and 
 import datetime
 
 import pytest
-from django.utils import timezone
 
+from core.dates import today as local_today
 from matching.models import Match, MatchStatus
 from tests.e2e.helpers import sign_in
 from tests.factories import MembershipFactory, UserFactory
@@ -86,7 +86,7 @@ def test_only_the_named_contact_opens_on_connection_and_follows_the_hospitals_ch
     # "We have met": a labelled date; a future date is refused with a clear message, then recorded.
     fpage.click("#met summary")
     assert fpage.locator("label[for=met-date]").inner_text() == "Date of the meeting"
-    future = (timezone.localdate() + datetime.timedelta(days=2)).isoformat()
+    future = (local_today() + datetime.timedelta(days=2)).isoformat()
     fpage.evaluate("d => { const i = document.querySelector('#met-date'); i.removeAttribute('max'); i.value = d; }",
                    future)
     fpage.click("#met button[type=submit]")
@@ -97,5 +97,5 @@ def test_only_the_named_contact_opens_on_connection_and_follows_the_hospitals_ch
     fpage.click("#met button[type=submit]")
     fpage.locator("#met-on").wait_for()
     m = Match.objects.get(pk=pk)
-    assert (m.status, m.met_on) == (MatchStatus.MET, timezone.localdate())
+    assert (m.status, m.met_on) == (MatchStatus.MET, local_today())
     firm.close()

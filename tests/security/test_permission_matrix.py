@@ -225,6 +225,8 @@ EXPECT: dict[str, Exp] = {
     "accounts:logout": POST(EVERYONE),
     "accounts:resend_verification": POST(),
     "accounts:profile": E(),
+    "accounts:account_delete": E(),  # the confirmation page (its POST needs the password: tests/accounts)
+    "portal:data_export": E(),  # one's own data only (tests/portal/test_data_export.py)
     # Organisations.
     "organizations:directory": E(),
     "organizations:detail": E(),

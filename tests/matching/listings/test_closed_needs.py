@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from core.dates import today as local_today
 from core.errors import Conflict, DomainError
 from matching.listings import services
 from matching.models import (
@@ -98,7 +99,7 @@ def test_the_beat_task_withdraws_the_proposals_of_expired_needs(w):
     open_firm = OrganizationFactory(kind="firm")
     live_need = make_listing(open_firm, "need", "Still open", "Oncology phase 1 site needed.")
     live = Match.objects.create(need=live_need, counterpart=w.hospital, score=0.5, explanation={"x": 1})
-    Listing.objects.filter(pk=w.need.pk).update(expires_on=timezone.localdate() - timedelta(days=1))
+    Listing.objects.filter(pk=w.need.pk).update(expires_on=local_today() - timedelta(days=1))
     assert tasks.expire_needs.delay().get() == 1
     assert_withdrawn(w.match)
     live.refresh_from_db()
@@ -110,7 +111,7 @@ def test_the_beat_task_withdraws_the_proposals_of_expired_needs(w):
 
 
 @pytest.mark.parametrize("change", [{"status": ListingStatus.CLOSED},
-                                    {"expires_on": timezone.localdate() - timedelta(days=2)}])
+                                    {"expires_on": local_today() - timedelta(days=2)}])
 def test_approving_a_proposal_of_a_closed_or_expired_need_is_refused(w, change):
     # Closed without the service (older data) or expired before the hourly sweep: still PROPOSED.
     Listing.objects.filter(pk=w.need.pk).update(**change)

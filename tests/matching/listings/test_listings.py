@@ -6,10 +6,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
 from accounts.models import MembershipRole, MembershipStatus, OrganizationStatus
 from clusters.models import ClusterMembershipStatus
+from core.dates import today as local_today
 from core.errors import NotAllowed
 from matching.listings import selectors, services
 from matching.models import Listing, ListingStatus, ListingVisibility
@@ -267,7 +267,7 @@ def test_visible_listings_by_role(world):
     confidential = make_listing(world["a"], visibility=ListingVisibility.CONFIDENTIAL)
     draft = make_listing(world["a"], status=ListingStatus.DRAFT)
     closed = make_listing(world["a"], status=ListingStatus.CLOSED)
-    expired = make_listing(world["a"], expires_on=timezone.localdate() - datetime.timedelta(days=1))
+    expired = make_listing(world["a"], expires_on=local_today() - datetime.timedelta(days=1))
     of_pending_org = make_listing(world["c"])
     from django.contrib.auth.models import AnonymousUser
 
@@ -501,7 +501,7 @@ def test_invalid_api_request_gives_the_reason_and_creates_nothing(client, world,
 
 @pytest.mark.django_db
 def test_editing_other_fields_keeps_an_expiry_that_has_passed(world):
-    listing = make_listing(world["a"], expires_on=timezone.localdate() - datetime.timedelta(days=3))
+    listing = make_listing(world["a"], expires_on=local_today() - datetime.timedelta(days=3))
 
     services.listing_update(user=world["member_a"], listing=listing, fields={"title": "Still ours"})
 

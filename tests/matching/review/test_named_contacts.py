@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from accounts.models import Membership, MembershipRole
 from clusters.models import Linkage
+from core.dates import today as local_today
 from core.errors import Conflict, DomainError, NotAllowed
 from matching.models import Match, MatchStatus
 from matching.review import contacts
@@ -256,7 +257,7 @@ def _met(client, w, **data):
 def test_we_have_met_records_the_date_and_notes_with_one_dated_edge(client, w):
     connect(w)
     Match.objects.filter(pk=w.match.pk).update(created_at=timezone.now() - datetime.timedelta(days=10))
-    day = timezone.localdate() - datetime.timedelta(days=3)
+    day = local_today() - datetime.timedelta(days=3)
     client.force_login(w.startup)
     page = _met(client, w, date=day.isoformat(), note="Met at the hospital; next step an NDA.")
     m = Match.objects.get(pk=w.match.pk)
@@ -277,7 +278,7 @@ def test_we_have_met_records_the_date_and_notes_with_one_dated_edge(client, w):
 ])
 def test_we_have_met_refuses_bad_input_with_a_clear_message(client, w, data, message):
     connect(w)
-    data = {**data, "date": timezone.localdate().isoformat() if data["date"] == "TODAY" else data["date"]}
+    data = {**data, "date": local_today().isoformat() if data["date"] == "TODAY" else data["date"]}
     client.force_login(w.startup)
     page = _met(client, w, **data)
     assert message in page
@@ -289,11 +290,11 @@ def test_the_api_path_validates_the_meeting_date_too(client, w):
     connect(w)
     client.force_login(w.startup)
     url = f"/api/v1/matches/{w.match.pk}/transition/"
-    future = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
+    future = (local_today() + datetime.timedelta(days=1)).isoformat()
     response = client.post(url, {"action": "met", "date": future}, content_type="application/json")
     assert response.status_code == 400 and "future" in json.dumps(response.json())
     response = client.post(url, {"action": "met"}, content_type="application/json")
-    assert response.status_code == 200 and response.json()["met_on"] == timezone.localdate().isoformat()
+    assert response.status_code == 200 and response.json()["met_on"] == local_today().isoformat()
 
 
 def test_the_met_form_and_the_partnership_date_are_labelled(client, w):

@@ -346,6 +346,9 @@ def _valid_core_requests(api_world: ApiWorld) -> list[tuple]:
         ("v1_matches_history_list", member, {"id": connected}, {}, None, 200),
         ("v1_matches_messages_create", member, {"id": connected}, {}, {"body": "Hello"}, 201),
         ("v1_matches_messages_list", member, {"id": connected}, {}, None, 200),
+        ("v1_matches_messages_list", member, {"id": connected}, {"page": 1, "page_size": 1}, None, 200),
+        ("v1_matches_history_list", member, {"id": connected}, {"page_size": 100}, None, 200),
+        ("v1_matches_read_create", member, {"id": connected}, {}, None, 200),
         ("v1_matches_transition_create", w.tto, {"id": w.match.pk}, {}, {"action": "approve"}, 200),
         # Only a proposal can be dismissed: after the approval above this is the documented 409.
         ("v1_matches_dismiss_create", member, {"id": w.match.pk}, {}, {"reason": "Not our field."}, 409),

@@ -86,6 +86,10 @@ class MatchMessageSerializer(serializers.ModelSerializer):
         return data
 
 
+class MarkReadSerializer(serializers.Serializer):
+    marked = serializers.IntegerField(help_text="Notifications and messages newly marked read.")
+
+
 class MatchReviewActions:
     """Actions of MatchViewSet (``self.get_object`` is scoped to the matches the caller may see)."""
 
@@ -111,21 +115,26 @@ class MatchReviewActions:
         fresh = review_selectors.with_relations(match).first()
         return Response(self.get_serializer_class()(fresh, context=self._context([fresh])).data)
 
-    @extend_schema(responses=MatchEventSerializer(many=True), summary="The match's history (internal notes only for the reviewing side)")
-    @action(detail=True, methods=["get"], pagination_class=None)
+    @extend_schema(responses=MatchEventSerializer(many=True),
+                   summary="The match's history, oldest first, a page at a time (internal notes only for the reviewing "
+                           "side)")
+    @action(detail=True, methods=["get"])
     def history(self, request, pk=None):
         match = self.get_object()
         side = review_selectors.viewer_side(request.user, match)
-        return Response(MatchEventSerializer(review_selectors.history(match=match, side=side), many=True).data)
+        # The API's one pagination (page, page_size up to 100): a long-lived match's trail is not one response.
+        page = self.paginate_queryset(review_selectors.history(match=match, side=side))
+        return self.get_paginated_response(MatchEventSerializer(page, many=True).data)
 
     @extend_schema(methods=["GET"], responses=MatchMessageSerializer(many=True),
-                   summary="The thread of a connected match (the two sides only; never managers)")
+                   summary="The thread of a connected match, oldest first, a page at a time (the two sides only; "
+                           "never managers)")
     @extend_schema(methods=["POST"], request={"application/json": MatchMessageSerializer,
                                               "multipart/form-data": MatchMessageSerializer},
                    responses={201: MatchMessageSerializer},
                    summary="Write in the thread, with files as multipart/form-data; the other side gets an email "
                            "notice (without the text; the files' names only)")
-    @action(detail=True, methods=["get", "post"], pagination_class=None)
+    @action(detail=True, methods=["get", "post"])
     def messages(self, request, pk=None):
         match = self.get_object()
         side = review_selectors.viewer_side(request.user, match)
@@ -141,6 +150,14 @@ class MatchReviewActions:
             msg = conversation.message_send(user=request.user, match_id=match.pk, body=data.validated_data.get("body", ""),
                                             files=data.validated_data.get("files", []))
             return Response(MatchMessageSerializer(msg).data, status=status.HTTP_201_CREATED)
-        conversation.messages_mark_read(user=request.user, match=match)
-        return Response(MatchMessageSerializer(match.messages.select_related("sender").prefetch_related("attachments"),
-                                               many=True).data)
+        # Reading the thread marks nothing: a GET has no side effect (POST .../read/ does that).
+        page = self.paginate_queryset(match.messages.select_related("sender").prefetch_related("attachments"))
+        return self.get_paginated_response(MatchMessageSerializer(page, many=True).data)
+
+    @extend_schema(request=None, responses=MarkReadSerializer,
+                   summary="Mark the match read: the caller's notifications about it and, for a member of one side, "
+                           "the other side's messages (reading never does)")
+    @action(detail=True, methods=["post"])
+    def read(self, request, pk=None):
+        match = self.get_object()
+        return Response({"marked": conversation.match_mark_read(user=request.user, match=match)})

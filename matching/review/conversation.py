@@ -21,6 +21,7 @@ from ..models import (
     MatchNote,
     MatchStatus,
     MessageAttachment,
+    Notification,
     Partnership,
     PartnershipStatus,
 )
@@ -115,6 +116,25 @@ def messages_mark_read(*, user: User, match) -> int:
         return 0
     return MatchMessage.objects.filter(match=match, read_at__isnull=True).exclude(sender_org_id__in=mine).update(
         read_at=timezone.now())
+
+
+def match_unread(*, user: User, match) -> int:
+    """What ``match_mark_read`` would mark: the reader's own unread notifications about this match and, for a
+    member of one side, the other side's unread messages (connected matches only). Read-only, for the page's "Mark as read" button."""
+    mine = member_org_ids(user) & {match.need.organization_id, match.counterpart_id}
+    unread = Notification.objects.filter(user=user, match=match, read_at__isnull=True).count()
+    if mine and match.status in CONNECTED_STATES:
+        unread += MatchMessage.objects.filter(match=match, read_at__isnull=True).exclude(sender_org_id__in=mine).count()
+    return unread
+
+
+def match_mark_read(*, user: User, match) -> int:
+    """The reader marks the match read: their own notifications about it and, for a member of one side, the
+    other side's messages. An explicit POST (never a page view: a GET, a prefetch or a crawler must not change state)."""
+    done = Notification.objects.filter(user=user, match=match, read_at__isnull=True).update(read_at=timezone.now())
+    if match.status in CONNECTED_STATES:
+        done += messages_mark_read(user=user, match=match)
+    return done
 
 
 @atomic_transition

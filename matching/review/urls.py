@@ -15,6 +15,7 @@ urlpatterns = [
     path("settings/digest/", v.digest_view, name="digest"),
     path("notifications/read/", v.notifications_read_view, name="notifications_read"),
     path("<int:pk>/", v.detail_view, name="detail"),
+    path("<int:pk>/read/", v.read_view, name="read"),
     path("<int:pk>/transition/", v.transition_view, name="transition"),
     path("<int:pk>/messages/", v.message_view, name="message"),
     path("<int:pk>/notes/", v.note_view, name="note"),

@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -35,7 +35,6 @@ from ..models import (
     Match,
     MatchSource,
     MatchStatus,
-    Notification,
     NotificationSettings,
 )
 from ..proposals.learning import last_refit
@@ -79,9 +78,11 @@ class QueueFilterForm(forms.Form):
 
 def _back(request: HttpRequest, fallback: str) -> HttpResponse:
     nxt = request.POST.get("next", "")
-    # Control characters (a NUL, a newline) have no place in a Location header.
-    if nxt and nxt.isprintable() and url_has_allowed_host_and_scheme(nxt, allowed_hosts={request.get_host()}):
-        return redirect(nxt)
+    # Control characters (a NUL, a newline) have no place in a Location header. Only a path: redirect() would
+    # take a bare word ("0", "abc") for a URL name to reverse (NoReverseMatch, a 500).
+    if (nxt.startswith("/") and nxt.isprintable()
+            and url_has_allowed_host_and_scheme(nxt, allowed_hosts={request.get_host()})):
+        return HttpResponseRedirect(nxt)
     return redirect(fallback)
 
 
@@ -244,16 +245,29 @@ def detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         if "met" in context["actions"]:
             context["met_form"] = MetForm(match=match)
     if connected:
-        conversation.messages_mark_read(user=request.user, match=match)
+        # Reading is a GET: nothing is marked read here (a prefetch or a link scanner must not change state);
+        # the page's script, or its "Mark as read" button, posts to read_view.
         context["thread"] = list(match.messages.select_related("sender", "sender_org").prefetch_related("attachments"))
     if side == "counterpart":
         context["notes"] = list(match.notes.select_related("author"))
         context["colleagues"] = organization_people(org=match.counterpart)
     if side in ("need", "counterpart"):
-        Notification.objects.filter(user=request.user, match=match, read_at__isnull=True).update(read_at=timezone.now())
+        context["unread"] = conversation.match_unread(user=request.user, match=match)
     context["partnership"] = getattr(match, "partnership", None) if hasattr(match, "partnership") else None
     context["responsiveness"] = selectors.responsiveness({match.need.organization_id, match.counterpart_id})
     return render(request, "matching/review/detail.html", context)
+
+
+@login_required
+@require_POST
+def read_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Mark a match read (the other side's messages, one's own notifications about it). The match page's script
+    posts here once after load and gets a 204; without JavaScript its "Mark as read" button does, back to the page."""
+    match, _side = _visible_match(request, pk)
+    conversation.match_mark_read(user=request.user, match=match)
+    if request.headers.get("X-Requested-With") == "fetch":
+        return HttpResponse(status=204)
+    return redirect(reverse("matches:detail", args=[pk]))
 
 
 @login_required

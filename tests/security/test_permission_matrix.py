@@ -130,7 +130,7 @@ PARAMS: dict[str, Kwargs] = {
     "matches:message_files": pk("connected_match"),
     "matches:attachment": lambda w: {"pk": w["connected_match"].pk, "attachment_id": w["attachment"].pk},
     **{f"matches:{name}": pk("match") for name in
-       ("detail", "transition", "message", "note", "assign", "contact", "met")},
+       ("detail", "read", "transition", "message", "note", "assign", "contact", "met")},
     "events:feed": lambda w: {"token": w["feed_token"]},
     "events:qr": lambda w: {"token": w["qr_token"]},
     **{f"events:{name}": pk("event") for name in
@@ -257,7 +257,8 @@ EXPECT: dict[str, Exp] = {
     "matches:manage": E(ANY_MANAGER),  # each manager's own clusters' matches
     "matches:manage_export": E(ANY_MANAGER),
     "matches:detail": E(MATCH_VIEWERS, deny=404),
-    **dict.fromkeys([f"matches:{name}" for name in ("transition", "message", "note", "assign", "contact", "met")],
+    **dict.fromkeys([f"matches:{name}" for name in ("read", "transition", "message", "note", "assign", "contact",
+                                                     "met")],
                     POST(MATCH_VIEWERS, deny=404)),
     # The connected match's thread (the startup and the other hospital): its two sides only, never managers.
     "matches:message_files": POST({"startup", "other_tto"}, deny=404),
@@ -336,6 +337,7 @@ EXPECT: dict[str, Exp] = {
     "API /api/v1/matches/{id}/history/": API(MATCH_VIEWERS, deny=404),
     "API /api/v1/matches/{id}/dismiss/": API_POST(MATCH_VIEWERS, deny=404),
     "API /api/v1/matches/{id}/transition/": API_POST(MATCH_VIEWERS, deny=404),
+    "API /api/v1/matches/{id}/read/": API_POST(MATCH_VIEWERS, deny=404),
     # The thread of the connected match (the startup and the other hospital): its two sides only, never managers.
     "API /api/v1/matches/{id}/messages/": API({"startup", "other_tto"}, deny=404),
     "API /api/v1/events/": PUBLIC,

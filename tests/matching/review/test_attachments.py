@@ -382,7 +382,7 @@ def test_api_sends_files_multipart_and_lists_them(w, private_root):
     assert r.status_code == 201, r.content
     assert [a["filename"] for a in r.json()["attachments"]] == ["deck.pdf", "plan.xlsx"]
     api.force_login(w.tto)
-    listed = api.get(url).json()
+    listed = api.get(url).json()["results"]  # the API's pagination
     files = listed[0]["attachments"]
     assert files[0]["content_type"] == "application/pdf" and files[0]["size"] == len(PDF)
     assert files[0]["url"] == reverse("matches:attachment", args=[w.match.pk, files[0]["id"]])

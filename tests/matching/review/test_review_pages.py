@@ -141,7 +141,9 @@ def test_inbox_badge_and_notifications(w, client, django_capture_on_commit_callb
     client.force_login(w.startup)
     page = client.get("/matches/")
     assert 'id="cl-unread"' in page.text and "New introduction" in page.text
-    client.get(f"/matches/{w.match.pk}/")  # opening the match reads its notices
+    client.get(f"/matches/{w.match.pk}/")  # opening the match changes nothing (a GET)
+    assert 'id="cl-unread"' in client.get("/matches/").text
+    client.post(f"/matches/{w.match.pk}/read/")  # the page's script or its "Mark as read" button
     assert 'id="cl-unread"' not in client.get("/matches/").text
 
 

@@ -3,12 +3,13 @@ concurrency, decline with refill (others fixed), unavailability, invitations and
 
 import threading
 import time
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.db import IntegrityError, OperationalError, connection, connections, transaction
 
 from clusters.models import Linkage, LinkageKind
+from core.dates import today as local_today
 from core.errors import Conflict, DomainError, NotAllowed
 from mentoring import panels, programmes, services, sessions
 from mentoring.cohort import mentor_card, startup_cards
@@ -323,7 +324,7 @@ def _accepted_seat(org_for_mentor=None):
 @pytest.mark.django_db
 def test_each_session_writes_one_mentoring_linkage_idempotently():
     _manager, prog, profile, admin, org, s = _accepted_seat()
-    today = date.today()
+    today = local_today()
     first = sessions.session_log(user=profile.user, seat_id=s.pk, held_on=today, duration_minutes=45,
                                  topics="IND strategy")
     second = sessions.session_log(user=admin, seat_id=s.pk, held_on=today - timedelta(days=7), duration_minutes=30,
@@ -346,7 +347,7 @@ def test_a_mentor_with_an_organisation_links_it_and_feedback_goes_to_the_right_s
     _manager, _prog, profile, admin, org, s = _accepted_seat()
     MembershipFactory(user=profile.user, organization=hospital)
     MentorProfile.objects.filter(pk=profile.pk).update(organization=hospital)
-    session = sessions.session_log(user=profile.user, seat_id=s.pk, held_on=date.today(), duration_minutes=60,
+    session = sessions.session_log(user=profile.user, seat_id=s.pk, held_on=local_today(), duration_minutes=60,
                                    topics="Trial design")
     edge = Linkage.objects.get(kind=LinkageKind.MENTORING)
     assert {edge.org_a_id, edge.org_b_id} == {org.pk, hospital.pk}
@@ -357,7 +358,7 @@ def test_a_mentor_with_an_organisation_links_it_and_feedback_goes_to_the_right_s
     with pytest.raises(NotAllowed):
         sessions.session_feedback(user=hospital_admin, session_id=session.pk, rating=1)
     with pytest.raises(DomainError):
-        sessions.session_log(user=profile.user, seat_id=s.pk, held_on=date.today() + timedelta(days=1),
+        sessions.session_log(user=profile.user, seat_id=s.pk, held_on=local_today() + timedelta(days=1),
                              duration_minutes=60, topics="Future")
 
 

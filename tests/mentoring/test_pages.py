@@ -1,12 +1,12 @@
 """Mentoring pages render in English and Korean for each role, and their flows work end to end."""
 
-from datetime import date
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from core.dates import today as local_today
 from mentoring import panels
 from mentoring.models import MentorInvitation, MentorProfile, MentorStatus, PanelSeat, ProgrammeStatus, SeatStatus
 from tests.factories import UserFactory, cluster_manager
@@ -95,7 +95,7 @@ def test_accept_and_decline_buttons(client):
 def test_log_a_session_page(client, world):
     client.force_login(world["mentor"].user)
     url = reverse("mentoring:log_session", args=[world["seat"].pk])
-    response = client.post(url, {"held_on": date.today().isoformat(), "duration_minutes": 50, "topics": "Pricing"})
+    response = client.post(url, {"held_on": local_today().isoformat(), "duration_minutes": 50, "topics": "Pricing"})
     assert response.status_code == 302
     assert "Pricing" in client.get(url).content.decode()
 
@@ -174,7 +174,7 @@ def test_admin_lists_search_filters_and_forms_of_every_mentoring_model(client, w
     from mentoring import models as m
 
     sessions_done = m.MentoringSession.objects.create(seat=world["seat"], programme=world["prog"], startup=world["org"],
-                                                      mentor=world["mentor"], held_on=date.today(), topics="Searchable")
+                                                      mentor=world["mentor"], held_on=local_today(), topics="Searchable")
     world["mentor"].publications.create(title="Searchable paper", year=2020)
     m.MentorInvitation.objects.create(cluster=world["prog"].cluster, email="x@example.kr", invited_by=world["manager"])
     m.ProgrammeApplication.objects.create(programme=world["prog"], organization=world["org"])

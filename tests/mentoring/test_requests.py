@@ -4,7 +4,7 @@ description never reaches the mentor, strangers get 404, reminders and expiry, u
 hostile input."""
 
 import threading
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.db import IntegrityError, connections, transaction
@@ -15,6 +15,7 @@ from rest_framework.test import APIClient
 
 from accounts.models import OrganizationKind
 from clusters.models import Linkage, LinkageKind
+from core.dates import today as local_today
 from core.errors import Conflict, DomainError, NotAllowed
 from matching.models import Listing, ListingVisibility
 from mentoring import panels, responsiveness, services, sessions
@@ -91,7 +92,7 @@ def test_ask_accept_log_a_session_writes_one_linkage(django_capture_on_commit_ca
     mailoutbox.clear()
 
     with pytest.raises(DomainError):  # not yet accepted: no session
-        sessions.request_session_log(user=admin, request_id=request.pk, held_on=date.today(), duration_minutes=60,
+        sessions.request_session_log(user=admin, request_id=request.pk, held_on=local_today(), duration_minutes=60,
                                      topics="Too early")
     with django_capture_on_commit_callbacks(execute=True):
         mentor_requests.request_accept(user=profile.user, request_id=request.pk, reply="Happy to help.")
@@ -101,7 +102,7 @@ def test_ask_accept_log_a_session_writes_one_linkage(django_capture_on_commit_ca
     (to_startup,) = mailoutbox
     assert to_startup.to == [admin.email] and "Happy to help." in to_startup.body and "accepted" in to_startup.subject
 
-    session = sessions.request_session_log(user=profile.user, request_id=request.pk, held_on=date.today(),
+    session = sessions.request_session_log(user=profile.user, request_id=request.pk, held_on=local_today(),
                                            duration_minutes=45, topics="IND strategy")
     assert session.request_id == request.pk and session.seat_id is None and session.programme_id is None
     edges = Linkage.objects.filter(kind=LinkageKind.MENTORING)
@@ -113,7 +114,7 @@ def test_ask_accept_log_a_session_writes_one_linkage(django_capture_on_commit_ca
     # The startup's side logs the next one the same way, from the page.
     client = logged_in(admin)
     page = client.post(reverse("mentoring:request_sessions", args=[request.pk]),
-                       {"held_on": date.today().isoformat(), "duration_minutes": 30, "topics": "Hiring"})
+                       {"held_on": local_today().isoformat(), "duration_minutes": 30, "topics": "Hiring"})
     assert page.status_code == 302 and edges.count() == 2
     assert MentoringSession.objects.filter(request=request).count() == 2
     # A session never belongs to a seat and a request at once.

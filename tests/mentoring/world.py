@@ -1,8 +1,9 @@
 """Builders for the mentoring tests: mentors, startups with open needs, programmes with a cohort."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from accounts.models import MembershipRole, OrganizationKind
+from core.dates import today as local_today
 from matching.models import Listing, ListingSide, ListingStatus
 from mentoring.models import (
     Availability,
@@ -64,7 +65,7 @@ def startup(*, slugs=("oncology",), language: str = "ko", name: str = ""):
 def programme(*, cluster=None, status: str = ProgrammeStatus.OPEN, panel_size: int = 3, startups=(),
               name: str = "Spring cohort") -> Programme:
     cluster = cluster or ClusterFactory()
-    today = date.today()
+    today = local_today()
     prog = Programme.objects.create(cluster=cluster, name_en=name, name_ko="봄 코호트", starts_on=today,
                                     ends_on=today + timedelta(days=90), panel_size=panel_size, status=status)
     for org in startups:

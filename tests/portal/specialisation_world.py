@@ -11,12 +11,13 @@ A year ago only a1's onc listing existed: LQ(spa, onc) was 1 → "up"; cns is "n
 """
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 
 from django.utils import timezone
 
 from accounts.models import OrganizationStatus
 from clusters.models import Alliance
+from core.dates import today as local_today
 from matching.models import Listing, Match, Partnership
 from taxonomy.models import Facet
 from tests.factories import ClusterFactory, ClusterMembershipFactory, MembershipFactory, OrganizationFactory, UserFactory
@@ -79,6 +80,6 @@ def build_spec_world() -> SpecWorld:
     need = _listing(orgs["b1"], [cns])
     _listing(orgs["u1"], [onc])
     match = Match.objects.create(need=need, counterpart=orgs["a1"], source="model", status="partnership")
-    Partnership.objects.create(match=match, kind="co_development", started_on=date.today(), status="confirmed",
+    Partnership.objects.create(match=match, kind="co_development", started_on=local_today(), status="confirmed",
                                confirmed_at=now - timedelta(days=1))
     return SpecWorld(a, b, c, alliance, orgs, people, manager_a, manager_b, onc, cns, ai)

@@ -13,13 +13,14 @@ published seat for the mentor, with one logged session; the startup also asked t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import timedelta
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from accounts.models import Invitation, Membership, MembershipRole, MembershipStatus, Organization, User
 from clusters.models import Alliance, ClusterMembership
+from core.dates import today as local_today
 from events.models import CalendarFeed, Meeting, MeetingRequest, PartneringSession, Registration
 from events.qr import checkin_token
 from events.registration import event_register
@@ -135,7 +136,7 @@ def build_matrix_world() -> MatrixWorld:
     programme = make_programme(cluster=cluster, startups=[firm], name="Matrix cohort")
     seat = make_seat(programme, firm, mentor_profile, status=SeatStatus.PUBLISHED)
     session = MentoringSession.objects.create(seat=seat, programme=programme, startup=firm, mentor=mentor_profile,
-                                              held_on=date.today() - timedelta(days=1), topics="Regulatory path",
+                                              held_on=local_today() - timedelta(days=1), topics="Regulatory path",
                                               logged_by=users["startup"])
     mentor_invitation = MentorInvitation.objects.create(cluster=cluster, email="new.mentor@matrix.example.kr",
                                                         invited_by=users["manager"])

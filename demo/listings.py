@@ -9,6 +9,8 @@ updates them in place; the random source is this module's own, so the accounts s
 from __future__ import annotations
 
 import random
+import zlib
+from datetime import timedelta
 
 from matching import engine
 from matching.models import (
@@ -143,6 +145,25 @@ def _plan(world: World) -> list[dict]:
     return rows
 
 
+# About half of the listings date from more than a year ago, the rest from the last year, so the
+# specialisation trends (this year's location quotients against last year's) move as in a live cluster.
+LISTED_WITHIN_DAYS = 720
+
+
+def listed_days_ago(external_id: str) -> int:
+    """A listing's age in days, fixed by its id (a re-run keeps it): between 30 (older than any demo proposal) and LISTED_WITHIN_DAYS."""
+    return 30 + zlib.crc32(external_id.encode()) % (LISTED_WITHIN_DAYS - 30)
+
+
+def _backdate(world: World, listings: dict) -> None:
+    for (external_id,), listing in listings.items():
+        created = world.now - timedelta(days=listed_days_ago(external_id))
+        if listing.created_at.date() != created.date():
+            # created_at is auto_now_add: only an update can set it.
+            Listing.objects.filter(pk=listing.pk).update(created_at=created)
+            listing.created_at = created
+
+
 SYNC = ["organization_id", "side", "title", "description", "language", "visibility", "status"]
 
 
@@ -159,6 +180,7 @@ def build_listings(world: World) -> dict[str, Listing]:
         listing.partnership_types.set([pt[s] for s in p["types"]])
         listing.therapeutic_areas.set(p["areas"])
         listing.technologies.set(p["tech"])
+    _backdate(world, listings)
     world.extra["matching.listings"] = {k[0]: v for k, v in listings.items()}
     world.stdout.write(f"Demo listings: {len(plan)} needs and capabilities.\n")
     return world.extra["matching.listings"]

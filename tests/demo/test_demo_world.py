@@ -21,10 +21,12 @@ from django.test.utils import CaptureQueriesContext
 
 import demo
 from accounts.models import Membership, MembershipStatus, Organization
+from clusters.models import Cluster
 from demo.checks import proposal_fit
 from demo.world import DEMO_DOMAIN, DEMO_PASSWORD
 from matching.models import CloseReason, Listing, Match, MatchSource, MatchStatus
 from matching.proposals.dataset import candidate_kinds
+from portal.specialisation import services as specialisation
 from taxonomy.models import Facet
 from tests.factories import OrganizationFactory
 
@@ -210,3 +212,9 @@ def test_the_loaded_world_is_invented_answers_its_needs_and_keeps_its_logins():
     report = proposal_fit(source="demo")
     assert 0 < report["best_shares_area"] <= report["needs_with_proposals"] == needs.filter(
         matches__source=MatchSource.MODEL).distinct().count()
+
+    # Listings date back up to two years, so every cluster's specialisation moves against last year's
+    # (not everything "new", as when the whole world was listed today).
+    for cluster in Cluster.objects.filter(memberships__organization__source="demo").distinct():
+        trends = {row.trend for group in specialisation.cluster_profile(cluster) for row in group["rows"]}
+        assert trends & {"up", "down", "steady"}, (cluster.slug, trends)

@@ -20,6 +20,7 @@ from taxonomy.models import Facet
 
 from ..models import (
     CONNECTED_STATES,
+    CloseReason,
     DeclineReason,
     Listing,
     ListingSide,
@@ -199,8 +200,37 @@ def stale_proposals(*, user: User) -> QuerySet[Match]:
     return with_relations(qs).order_by("created_at", "id")
 
 
+# What each audit-trail action reads as (past tense); a state or reason reads as its choice label.
+EVENT_LABELS = {
+    "request": gettext_lazy("asked for an introduction"),
+    "broker": gettext_lazy("proposed the introduction"),
+    "approve": gettext_lazy("approved"),
+    "auto_approve": gettext_lazy("approved (automatic)"),
+    "introduce": gettext_lazy("introduced both sides"),
+    "decline": gettext_lazy("declined"),
+    "accept": gettext_lazy("accepted the introduction"),
+    "reject": gettext_lazy("declined the introduction"),
+    "withdraw": gettext_lazy("withdrew"),
+    "expire": gettext_lazy("expired without an answer"),
+    "replace": gettext_lazy("replaced by a stronger proposal"),
+    "met": gettext_lazy("recorded that both sides met"),
+    "assign": gettext_lazy("asked a colleague"),
+    "partnership_recorded": gettext_lazy("recorded a partnership"),
+    "partnership_confirmed": gettext_lazy("confirmed the partnership"),
+}
+_REASON_LABELS = {**dict(DeclineReason.choices), **dict(CloseReason.choices)}
+
+
+def _label_event(e: MatchEvent) -> None:
+    e.action_label = EVENT_LABELS.get(e.action, e.action)
+    e.from_label = MatchStatus(e.from_status).label if e.from_status in MatchStatus.values else ""
+    e.to_label = MatchStatus(e.to_status).label if e.to_status in MatchStatus.values else e.to_status
+    e.reason_label = _REASON_LABELS.get(e.reason, e.reason)
+
+
 def history(*, match: Match, side: str) -> list[MatchEvent]:
-    """The audit trail; internal notes only for the counterpart (whose reviewers wrote them)."""
+    """The audit trail, each row with translated labels; internal notes only for the counterpart
+    (whose reviewers wrote them)."""
     rows = list(match.events.select_related("actor").order_by("created_at", "id"))
     if side != "counterpart":  # asking a colleague for an opinion is the reviewing side's own business
         rows = [e for e in rows if e.action != "assign"]
@@ -209,6 +239,7 @@ def history(*, match: Match, side: str) -> list[MatchEvent]:
             e.note = ""
             if side == "need" and e.action == "decline":
                 e.reason = ""  # a firm learns reasons only as aggregates
+        _label_event(e)
     return rows
 
 

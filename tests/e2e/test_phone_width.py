@@ -70,7 +70,7 @@ def first_link(page, pattern: str) -> str | None:
     return None
 
 
-def test_every_main_page_fits_a_390_px_phone(demo_world, browser, live_server, settings, artifacts_dir):
+def test_every_main_page_fits_a_390_px_phone_and_the_menus_fit_laptops(demo_world, browser, live_server, settings, artifacts_dir):
     settings.SITE_URL = live_server.url
     problems, visited = [], 0
     for language, (role, pages) in [(lang, item) for lang in ("en", "ko") for item in PAGES.items()]:
@@ -105,4 +105,19 @@ def test_every_main_page_fits_a_390_px_phone(demo_world, browser, live_server, s
                     problems.append(f"{role} {target}: {wide}")
         context.close()
     assert visited >= 60  # about 32 pages in each language
+    # The longest menus (a manager's, the platform admin's) fit laptops and desktops too: the menu
+    # collapses into the toggler below 1400 px and fits one line above it, in both languages.
+    for language, role, width in [(lang, r, w) for lang in ("en", "ko") for r in ("manager", "admin")
+                                  for w in (1024, 1280, 1366, 1400, 1440)]:
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url}])
+        page = context.new_page()
+        sign_in(page, live_server.url, role)
+        page.goto(live_server.url + "/organizations/")
+        page.wait_for_load_state("load")
+        wide = page.evaluate(OVERFLOW)
+        if wide:
+            page.screenshot(path=str(artifacts_dir / f"desktop-{language}-{role}-{width}.png"), full_page=True)
+            problems.append(f"{role} at {width} px ({language}): {wide}")
+        context.close()
     assert not problems, "\n".join(problems)

@@ -8,7 +8,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 
 from clusters.models import Linkage
 from events import partnering, registration
@@ -218,3 +219,19 @@ def test_managers_see_stale_proposals_figures_per_version_and_responsiveness(w, 
     assert "benefit_unclear" in csv_text and "private words" not in csv_text
     client.force_login(w.outsider)  # a manager of another cluster
     assert client.get("/matches/manage/").context["stale"] == []
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_the_history_reads_as_words_in_the_readers_language_not_state_names(w, client, language):
+    review.match_approve(user=w.tto, match_id=w.match.pk)
+    review.match_accept(user=w.startup, match_id=w.match.pk)
+    client.force_login(w.startup)
+    client.cookies["django_language"] = language
+    html = client.get(reverse("matches:detail", args=[w.match.pk])).content.decode()
+    history = html[html.index('id="history"'):]
+    for raw in ("approve:", "introduce:", "accept:", "proposed →", "→ approved", "→ introduced"):
+        assert raw not in history, raw
+    with translation.override(language):
+        assert str(review_selectors.EVENT_LABELS["approve"]) in history
+        assert f"{MatchStatus.APPROVED.label} → {MatchStatus.INTRODUCED.label}" in history
+    assert "v-test" not in html  # the model version is the managers' diagnostic, not the founder's business

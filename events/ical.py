@@ -1,8 +1,10 @@
-"""iCalendar (RFC 5545) text for events, written by hand: the format is small and stable."""
+"""iCalendar (RFC 5545) text for events, written with the ``icalendar`` library: escaping, line
+folding on UTF-8 boundaries and CRLF endings are its job, not hand-written code."""
 
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC
 
+import icalendar
 from django.conf import settings
 from django.urls import reverse
 
@@ -11,61 +13,41 @@ from .models import Event, EventStatus
 PRODID = "-//ClusterLink//Events//EN"
 
 
-def _escape(text: str) -> str:
-    # A lone CR ends a line for some calendar programs too: it must not start a new property.
-    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n"))
+def _clean(text: str) -> str:
+    # A lone CR or a NUL would end a line or break parsers in some calendar programs: the text keeps
+    # its line breaks as LF only, which the library writes as an escaped \n.
+    return text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _fold(line: str) -> str:
-    """Lines longer than 75 octets continue on the next line after a space (RFC 5545 3.1)."""
-    raw = line.encode()
-    if len(raw) <= 75:
-        return line
-    parts, chunk = [], b""
-    for char in line:
-        encoded = char.encode()
-        if len(chunk) + len(encoded) > (75 if not parts else 74):
-            parts.append(chunk.decode())
-            chunk = b""
-        chunk += encoded
-    parts.append(chunk.decode())
-    return "\r\n ".join(parts)
-
-
-def _utc(dt: datetime) -> str:
-    return dt.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-
-
-def _vevent(event: Event, *, show_online_link: bool) -> list[str]:
+def _vevent(event: Event, *, show_online_link: bool) -> icalendar.Event:
     url = settings.SITE_URL + reverse("events:detail", args=[event.pk])
     description = event.description
     if show_online_link and event.online_url:
         description = f"{description}\n\n{event.online_url}".strip()
     location = event.venue or (event.online_url if show_online_link else "")
-    lines = [
-        "BEGIN:VEVENT",
-        f"UID:event-{event.pk}@clusterlink",
-        f"DTSTAMP:{_utc(event.updated_at)}",
-        f"DTSTART:{_utc(event.starts_at)}",
-        f"DTEND:{_utc(event.ends_at)}",
-        f"SEQUENCE:{event.sequence}",
-        f"SUMMARY:{_escape(event.title)}",
-        f"DESCRIPTION:{_escape(description)}",
-        f"URL:{url}",
-        "STATUS:CANCELLED" if event.status == EventStatus.CANCELLED else "STATUS:CONFIRMED",
-    ]
+    vevent = icalendar.Event()
+    vevent.add("uid", f"event-{event.pk}@clusterlink")
+    vevent.add("dtstamp", event.updated_at.astimezone(UTC))
+    vevent.add("dtstart", event.starts_at.astimezone(UTC))
+    vevent.add("dtend", event.ends_at.astimezone(UTC))
+    vevent.add("sequence", event.sequence)
+    vevent.add("summary", _clean(event.title))
+    vevent.add("description", _clean(description))
+    vevent.add("url", url)
+    vevent.add("status", "CANCELLED" if event.status == EventStatus.CANCELLED else "CONFIRMED")
     if location:
-        lines.append(f"LOCATION:{_escape(location)}")
-    lines.append("END:VEVENT")
-    return lines
+        vevent.add("location", _clean(location))
+    return vevent
 
 
 def calendar(events: Iterable[tuple[Event, bool]], *, name: str = "ClusterLink") -> str:
     """A VCALENDAR of (event, show_online_link) pairs; CRLF line ends as the RFC asks."""
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN",
-             "METHOD:PUBLISH", f"X-WR-CALNAME:{_escape(name)}"]
+    cal = icalendar.Calendar()
+    cal.add("version", "2.0")
+    cal.add("prodid", PRODID)
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", _clean(str(name)))
     for event, show_link in events:
-        lines.extend(_vevent(event, show_online_link=show_link))
-    lines.append("END:VCALENDAR")
-    return "\r\n".join(_fold(line) for line in lines) + "\r\n"
+        cal.add_component(_vevent(event, show_online_link=show_link))
+    return cal.to_ical().decode()

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PYTHON := $(BIN)/python
 
-.PHONY: run test lint install install-dev migrate demo messages schema run-stack smoke-prod vendor worker clean
+.PHONY: run test lint install install-dev migrate demo messages schema run-stack smoke-prod vendor worker clean backup restore test-reliability
 
 $(BIN)/activate:
 	$(PY) -m venv $(VENV)
@@ -23,6 +23,17 @@ migrate: install
 
 demo: migrate
 	$(PYTHON) manage.py load_demo
+
+# One archive of the database and the uploaded files (README: Backup and restore).
+backup: install
+	$(PYTHON) manage.py backup $(BACKUP)
+
+restore: install
+	@test -n "$(BACKUP)" || (echo "usage: make restore BACKUP=path/to/archive.tar [FORCE=--force]"; exit 2)
+	$(PYTHON) manage.py restore $(BACKUP) $(FORCE)
+
+test-reliability: install-dev
+	$(PYTHON) -m pytest -q tests/reliability tests/test_redis_outage.py $(PYTEST_ARGS)
 
 # First run: SQLite, tasks in-process, demo data, development server.
 run: demo

@@ -366,3 +366,175 @@ def test_a_real_worker_delivers_the_email_once_the_broker_is_back(celery_worker,
         time.sleep(0.1)  # the file exists as soon as the worker opens it
     assert "colleague@example.kr" in files[0].read_text()
     assert not QueuedTaskFailure.objects.exists()
+
+
+# --- every enqueue site a page or the API reaches, with Redis down -------------------------------------
+#
+# Every Celery publish in the project goes through core.queueing (the outbox) except those made by
+# tasks already running on a worker. ENQUEUE_SITES names each function that publishes and what shows it
+# works with the broker down; test_every_enqueue_site_is_listed fails on a new one nobody listed.
+
+ENQUEUE_SITES = {
+    # site (module.function that calls the publishing primitive) -> what proves it under an outage
+    "core.emails.send_templated_email": "invitation, event registration and asking a mentor (tests here)",
+    "accounts.services._send_accounts_email": "invitation; approving a join request (tests here)",
+    "matching.review.notify_queue.queue_event_notifications": "review action 'approve' below",
+    "matching.review.notify_queue.queue_message_notice": "review action 'message' below",
+    "matching.review.notify_queue.queue_assignment_notice": "review action 'assign' below",
+    "matching.proposals.tasks.queue_rerank": "listing created and edited through the API",
+    "matching.proposals.runs.match_run_start": "a manager starts a recompute from the page",
+    "core.queueing._send": "the outbox itself (enqueue and resend_failed)",
+    "core.queueing.resend_failed": "the outbox itself: beat/worker re-send",
+    "core.queueing.enqueue_on_commit": "the outbox itself",
+    "core.queueing.send": "the outbox itself (the on_commit callback of enqueue_on_commit)",
+    # Worker-only: they publish from a task that a worker is running, so the broker just delivered to
+    # them; a publish that fails there fails the task, which acks_late + redelivery retries whole.
+    "events.tasks.send_event_reminders": "worker-only (beat fan-out; each reminder task is idempotent)",
+    "events.tasks.send_event_followups": "worker-only (beat fan-out; each follow-up task is idempotent)",
+    "matching.proposals.tasks.match_run_dispatch": "worker-only (sends the chord; fenced by the run, test_run_fencing)",
+}
+PUBLISHERS = {"enqueue_on_commit", "enqueue", "delay", "apply_async", "send_task", "chord"}
+
+
+def _enqueue_sites() -> set[str]:
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    skip = {".venv", "tests", "migrations", "node_modules", "scripts"}
+    found: set[str] = set()
+    for path in root.rglob("*.py"):
+        if skip & set(path.relative_to(root).parts):
+            continue
+        module = ".".join(path.relative_to(root).with_suffix("").parts)
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for func in ast.walk(tree):
+            if not isinstance(func, ast.FunctionDef):
+                continue
+            for node in ast.walk(func):
+                if isinstance(node, ast.Call):
+                    name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+                    if name in PUBLISHERS:
+                        found.add(f"{module}.{func.name}")
+    return found
+
+
+def test_every_enqueue_site_is_listed():
+    found = _enqueue_sites()
+    assert "core.emails.send_templated_email" in found  # the scan sees the sites it should
+    new = found - set(ENQUEUE_SITES)
+    assert not new, f"new enqueue sites: list each in ENQUEUE_SITES with the test that shows it under an outage: {new}"
+    assert not set(ENQUEUE_SITES) - found, f"listed sites that no longer publish: {set(ENQUEUE_SITES) - found}"
+
+
+def _approve(client, w):
+    client.force_login(w.tto)
+    return client.post(f"/matches/{w.match.pk}/transition/", {"action": "approve"})
+
+
+def _message(client, w):
+    from matching.review import services as review
+
+    review.match_approve(user=w.tto, match_id=w.match.pk)
+    review.match_accept(user=w.startup, match_id=w.match.pk)
+    review.match_accept(user=w.tto, match_id=w.match.pk)
+    QueuedTaskFailure.objects.all().delete()  # the setup's own notices: only the page's job is asked about
+    client.force_login(w.startup)
+    return client.post(f"/matches/{w.match.pk}/messages/", {"body": "다음 주에 뵙겠습니다"})
+
+
+def _assign(client, w):
+    client.force_login(w.tto)
+    return client.post(f"/matches/{w.match.pk}/assign/", {"assignee": w.hospital_admin.pk, "note": "의견 부탁드립니다"})
+
+
+def _recompute(client, w):
+    client.force_login(w.manager)
+    return client.post(reverse("listings:match_run_start"))
+
+
+def _listing_created(client, w):
+    client.force_login(w.startup)
+    return client.post("/api/v1/listings/", {"organization": w.need.organization_id, "side": "need",
+                                             "title": "임상 검증 파트너", "description": "We need clinical validation."},
+                       content_type="application/json")
+
+
+REVIEW_ACTIONS = {  # action -> (what the page does, the task kept for a re-send, the good answer)
+    "approve": (_approve, "matching.notify_match_event", 302),
+    "message": (_message, "matching.notify_message", 302),
+    "assign": (_assign, "matching.notify_assignment", 302),
+    "recompute": (_recompute, "matching.match_run_dispatch", 302),
+    "listing created": (_listing_created, "matching.rerank_listing", 201),
+}
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("action", list(REVIEW_ACTIONS))
+def test_matching_actions_commit_answer_and_keep_their_task(client, redis_down, action):
+    do, task, status = REVIEW_ACTIONS[action]
+    w = build_world()
+
+    response, elapsed = timed(lambda: do(client, w))
+
+    assert response.status_code == status, response.content[:300]
+    assert elapsed < FAST
+    kept = list(QueuedTaskFailure.objects.values_list("task", flat=True))
+    assert task in kept, kept
+    assert all(job.error for job in QueuedTaskFailure.objects.all())
+
+    with celery_broker_at("memory://", eager=True):  # the broker is back: everything kept is sent and forgotten
+        assert resend_failed() == len(kept)
+    assert not QueuedTaskFailure.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_recompute_started_with_redis_down_is_queued_not_lost(client, redis_down):
+    from matching.models import MatchRun
+
+    w = build_world()
+    response = _recompute(client, w)
+
+    assert response.status_code == 302
+    run = MatchRun.objects.get()
+    assert QueuedTaskFailure.objects.get().kwargs == {"run_id": run.pk}  # dispatched when the broker is back
+    page = client.get(reverse("listings:match_runs"))
+    assert page.status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)
+def test_asking_a_mentor_commits_and_keeps_the_mentors_email(client, redis_down):
+    from mentoring.models import MentoringRequest
+    from tests.mentoring.world import mentor, startup
+
+    profile = mentor()
+    admin, org = startup()
+    client.force_login(admin)
+
+    response, elapsed = timed(lambda: client.post(reverse("mentoring:ask", args=[profile.pk]),
+                                                  {"organization": org.pk, "message": "멘토링을 요청드립니다"}))
+
+    assert response.status_code == 302, response.content[:300]
+    assert elapsed < FAST
+    assert MentoringRequest.objects.get().message == "멘토링을 요청드립니다"
+    job = QueuedTaskFailure.objects.get()
+    assert (job.task, job.kwargs["to"]) == ("accounts.send_email", [profile.user.email])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_approving_a_join_request_commits_and_keeps_the_welcome_email(client, redis_down):
+    from accounts.models import Membership, MembershipStatus
+
+    admin, org = org_admin()
+    applicant = UserFactory(email="applicant@example.kr")
+    asked = Membership.objects.create(user=applicant, organization=org, status=MembershipStatus.REQUESTED)
+    client.force_login(admin)
+
+    response, elapsed = timed(lambda: client.post(
+        reverse("organizations:join_request_decide", args=[org.pk, asked.pk]), {"decision": "approve"}))
+
+    assert response.status_code == 302
+    assert elapsed < FAST
+    assert Membership.objects.get(pk=asked.pk).status == MembershipStatus.ACTIVE
+    assert [(job.task, job.kwargs["to"]) for job in QueuedTaskFailure.objects.all()] == [
+        ("accounts.send_email", ["applicant@example.kr"])]

@@ -102,7 +102,7 @@ def corpus_fingerprint(corpus: MentorCorpus) -> str:
 def pair_scores(startups: Iterable[StartupCard], mentors: Iterable[MentorCard]) -> dict[tuple[str, str], float]:
     """Fit of every (startup id, mentor id) pair worth assigning; higher is better.
 
-    The mentor model's score (semantic + lexical + facets + language parts) of the startup's best
+    The mentor model's score (semantic + detail + lexical + facets + language parts) of the startup's best
     need for that mentor; the facet overlap counts once, as the model's own soft "facets" part.
     """
     startups, cards = list(startups), list(mentors)

@@ -19,6 +19,9 @@ from .records import Mentor
 _HANGUL_RUN = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]+")
 _FACET_PREFIXES = ("ta:", "tech:", "taw:")
 EXPERTISE_SUFFIX = "#expertise"
+# A sentence ends at . ! ? or 。 followed by space, or at a line break (a title ends at one).
+_SENTENCE_END = re.compile(r"(?<=[.!?\u3002])\s+|\n+")
+MAX_SENTENCES = 64  # per text: bounds the cost of the sentence-level part on a very long text
 
 
 def mentor_listings(mentor: Mentor) -> list[Listing]:
@@ -32,6 +35,15 @@ def mentor_listings(mentor: Mentor) -> list[Listing]:
         out.append(Listing(id=f"{mentor.id}#p{i}", org=mentor.id, side="capability", title=pub.title,
                            description=pub.abstract, partnership_types=("mentoring",)))
     return out
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a text (the title is one), what the sentence-level part matches one by one;
+    fragments of three characters or fewer are dropped, an unsplittable text is one sentence."""
+    out = [part.strip() for part in _SENTENCE_END.split(text) if len(part.strip()) > 3]
+    if not out and text.strip():
+        out = [text.strip()]
+    return out[:MAX_SENTENCES]
 
 
 def english_view(text: str) -> str:

@@ -83,9 +83,26 @@ class SignupForm(StyledFormMixin, PersonFieldsMixin):
         "privacy_consent", "news_opt_in",
     ]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, kept_password: dict | None = None, **kwargs):
+        """``kept_password``: the hash of the password a first submission validated, with the email and
+        name it was checked with (views.auth.keep_signup_password); the password fields may then stay empty."""
         super().__init__(*args, **kwargs)
         self.fields["clusters"].queryset = Cluster.objects.order_by("name_en")
+        self.kept_password = kept_password
+        self.password_hash = ""
+        if kept_password:
+            self.keep_password()
+
+    def keep_password(self) -> None:
+        """Say that the typed password is kept; its fields may stay empty."""
+        for name in ("password1", "password2"):
+            self.fields[name].required = False
+        note = _(
+            "The password you typed is kept (it is not sent back to your browser). Leave both fields "
+            "empty to use it, or type a new one twice."
+        )
+        self.fields["password1"].help_text = note
+        self["password1"].help_text = note  # the bound field copied the old text when the form was validated
 
     PERSON_FIELDS = ("full_name", "email", "phone", "password1", "password2", "language")
     ORGANIZATION_FIELDS = ("name_ko", "name_en", "kind", "region", "country", "website", "description")
@@ -101,6 +118,15 @@ class SignupForm(StyledFormMixin, PersonFieldsMixin):
 
     def clean(self):
         data = super().clean()
+        if self.kept_password and not (data.get("password1") or data.get("password2")):
+            # The kept password was checked against the email and name it was typed with.
+            same_person = (self.kept_password.get("email"), self.kept_password.get("full_name")) == (
+                data.get("email"), data.get("full_name")
+            )
+            if same_person:
+                self.password_hash = self.kept_password["hash"]
+            else:
+                self.add_error("password1", _("You changed your email address or name: type your password again."))
         if not (data.get("name_ko", "").strip() or data.get("name_en", "").strip()):
             self.add_error("name_ko", _("Give the organisation's name in Korean, English or both."))
         if data.get("region") == Region.ABROAD:
@@ -108,6 +134,12 @@ class SignupForm(StyledFormMixin, PersonFieldsMixin):
                 self.add_error("country", _("For an organisation abroad, give its two-letter country code (e.g. US)."))
         else:
             data["country"] = "KR"
+        return data
+
+    def person_data(self) -> dict:
+        data = super().person_data()
+        if self.password_hash:
+            data["password"], data["password_hash"] = "", self.password_hash
         return data
 
     def org_fields(self) -> dict:
@@ -149,6 +181,14 @@ class ProfileForm(StyledFormMixin, forms.ModelForm):
     class Meta:
         model = User
         fields = ["full_name", "phone", "language", "news_opt_in"]
+
+
+class ApiTokenForm(StyledFormMixin, forms.Form):
+    """A new API token outlives the browser session, so it takes the password, not just a signed-in page."""
+
+    password = forms.CharField(
+        label=_("Your password"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
 
 
 def deletion_word() -> str:

@@ -296,3 +296,71 @@ class Invitation(models.Model):
     def __str__(self) -> str:
         return f"{self.email} → {self.organization}"
 
+
+
+class OrganizationChangeStatus(models.TextChoices):
+    PENDING = "pending", _("Awaiting review")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Turned down")
+
+
+class OrganizationChange(models.Model):
+    """A verified organisation's new name or website domain, held until a cluster manager approves it.
+
+    Managers verified the organisation under its old name and domain; applied at once, a new name would let
+    a verified profile pass itself off as another organisation. Until a decision the old values stay shown.
+    """
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="changes")
+    name_ko = models.CharField(_("new name (Korean)"), max_length=200, blank=True)
+    name_en = models.CharField(_("new name (English)"), max_length=200, blank=True)
+    website = models.URLField(_("new website"), blank=True)
+    # What the organisation showed when the change was asked: what the manager compares, and the record.
+    old_name_ko = models.CharField(_("previous name (Korean)"), max_length=200, blank=True)
+    old_name_en = models.CharField(_("previous name (English)"), max_length=200, blank=True)
+    old_website = models.URLField(_("previous website"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=OrganizationChangeStatus.choices, default=OrganizationChangeStatus.PENDING
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("requested by"),
+    )
+    requested_at = models.DateTimeField(_("requested at"), default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    reason = models.TextField(_("reason for turning down"), blank=True)
+
+    class Meta:
+        verbose_name = _("organisation name change")
+        verbose_name_plural = _("organisation name changes")
+        ordering = ["requested_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization"],
+                condition=models.Q(status="pending"),
+                name="organization_change_one_pending",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.old_name} → {self.new_name}"
+
+    @property
+    def old_name(self) -> str:
+        return " · ".join(n for n in (self.old_name_ko, self.old_name_en) if n)
+
+    @property
+    def new_name(self) -> str:
+        return " · ".join(n for n in (self.name_ko, self.name_en) if n)
+
+    @property
+    def name_changed(self) -> bool:
+        return (self.name_ko, self.name_en) != (self.old_name_ko, self.old_name_en)
+
+    @property
+    def website_changed(self) -> bool:
+        return website_domain(self.website) != website_domain(self.old_website)

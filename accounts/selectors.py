@@ -11,6 +11,8 @@ from .models import (
     MembershipRole,
     MembershipStatus,
     Organization,
+    OrganizationChange,
+    OrganizationChangeStatus,
     OrganizationStatus,
     User,
     website_domain,
@@ -151,11 +153,11 @@ def organization_directory(
     if region:
         qs = qs.filter(region=region)
     if cluster:
-        qs = qs.filter(
-            cluster_memberships__cluster__slug=cluster,
-            cluster_memberships__status=ClusterMembershipStatus.APPROVED,
-        )
-    return qs.prefetch_related("cluster_memberships__cluster").distinct()
+        # A subquery, not a join: no duplicate rows, so no DISTINCT over every column of every match (at 5,000
+        # organisations a search took 246 ms with it, 160 ms without: README "Load benchmark").
+        qs = qs.filter(pk__in=ClusterMembership.objects.filter(
+            cluster__slug=cluster, status=ClusterMembershipStatus.APPROVED).values("organization_id"))
+    return qs.prefetch_related("cluster_memberships__cluster")
 
 
 def organization_people(*, org: Organization) -> QuerySet[Membership]:
@@ -191,6 +193,33 @@ def verification_queue(*, user: User) -> QuerySet[ClusterMembership]:
         .prefetch_related("organization__memberships__user")
         .order_by("requested_at", "id")
     )
+
+
+def may_review_organization_change(user: User, org: Organization) -> bool:
+    """A held name or website change is decided by the managers of a cluster that admitted the organisation."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return ClusterMembership.objects.filter(
+        organization=org, cluster_id__in=managed_cluster_ids(user), status=ClusterMembershipStatus.APPROVED
+    ).exists()
+
+
+def organization_changes_to_review(*, user: User) -> QuerySet[OrganizationChange]:
+    """Held name and website changes this manager may decide, oldest first."""
+    qs = OrganizationChange.objects.filter(status=OrganizationChangeStatus.PENDING)
+    if not user.is_superuser:
+        qs = qs.filter(
+            Exists(
+                ClusterMembership.objects.filter(
+                    organization=OuterRef("organization"),
+                    cluster_id__in=managed_cluster_ids(user),
+                    status=ClusterMembershipStatus.APPROVED,
+                )
+            )
+        )
+    return qs.select_related("organization", "requested_by").order_by("requested_at", "id")
 
 
 def pending_join_requests(*, user: User) -> QuerySet[Membership]:

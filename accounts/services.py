@@ -1,9 +1,11 @@
 """Writes for people and organisations. One transaction each; permission checks inside."""
 
+import copy
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth.hashers import identify_hasher
 from django.contrib.auth.password_validation import validate_password
 from django.core import signing
 from django.db import IntegrityError, transaction
@@ -22,8 +24,11 @@ from .models import (
     MembershipRole,
     MembershipStatus,
     Organization,
+    OrganizationChange,
+    OrganizationChangeStatus,
     OrganizationStatus,
     User,
+    website_domain,
 )
 
 EMAIL_SALT = "accounts.email-verification"
@@ -37,6 +42,9 @@ class PersonData:
     phone: str = ""
     language: str = "ko"
     news_opt_in: bool = False
+    # Instead of ``password``: the hash of a password already validated for this email and name (the
+    # signup's second step after a look-alike offer keeps only the hash, never the password itself).
+    password_hash: str = ""
 
 
 def user_create(*, person: PersonData, privacy_consent: bool) -> User:
@@ -57,8 +65,15 @@ def user_create(*, person: PersonData, privacy_consent: bool) -> User:
         news_opt_in=person.news_opt_in,
         news_opt_in_at=now if person.news_opt_in else None,
     )
-    validate_password(person.password, user)
-    user.set_password(person.password)
+    if person.password_hash and not person.password:
+        try:
+            identify_hasher(person.password_hash)  # a real hash (never an unusable or raw value)
+        except ValueError as exc:
+            raise DomainError(_("Type your password again.")) from exc
+        user.password = person.password_hash
+    else:
+        validate_password(person.password, user)
+        user.set_password(person.password)
     try:
         with transaction.atomic():
             user.save()
@@ -223,14 +238,116 @@ def cluster_join_request(*, user: User, org: Organization, cluster: Cluster) -> 
     return cm
 
 
+# What managers verified an organisation by: a change to these waits for their review (OrganizationChange).
+REVIEWED_FIELDS = ("name_ko", "name_en", "website")
+
+
+def _held_change(current: Organization, fields: dict) -> dict:
+    """The reviewed fields an edit changes: a name, or the website's domain (a new path on the same domain,
+    or removing the website, claims nothing and applies at once)."""
+    held = {}
+    for name in ("name_ko", "name_en"):
+        if name in fields and (fields[name] or "").strip() != getattr(current, name):
+            held[name] = (fields[name] or "").strip()
+    if "website" in fields:
+        new_domain = website_domain(fields["website"] or "")
+        if new_domain and new_domain != current.website_domain:
+            held["website"] = fields["website"]
+    return held
+
+
+@transaction.atomic
 def organization_update(*, user: User, org: Organization, fields: dict) -> Organization:
+    """Save an organisation's profile. For a verified organisation, a new name or website domain is held
+    as a pending OrganizationChange for its cluster managers; the rest applies at once. Returns the
+    organisation as saved (the held values not applied)."""
     if not selectors.can_edit_organization(user, org):
         raise NotAllowed(_("Only the organisation's administrators can edit it."))
+    # From the database, locked: a ModelForm has already written the new values into ``org``.
+    current = Organization.objects.select_for_update().filter(pk=org.pk).first()
+    if current is None:
+        raise DomainError(_("This organisation no longer exists."))
+    held = _held_change(current, fields) if current.status == OrganizationStatus.VERIFIED else {}
+    candidate = copy.copy(current)
     for name, value in fields.items():
-        setattr(org, name, value)
+        setattr(candidate, name, value)
+    candidate.full_clean()  # the whole edit must be valid, held part included
+    for name in fields:
+        if name not in held:
+            setattr(current, name, getattr(candidate, name))
+    current.full_clean()
+    current.save()
+    # Callers tell the person what waits for review.
+    current.held_change = _organization_change_hold(user=user, org=current, held=held) if held else None
+    return current
+
+
+def _organization_change_hold(*, user: User, org: Organization, held: dict) -> OrganizationChange:
+    """Record the organisation's one pending change, or add to it; the old values stay shown meanwhile."""
+    change = OrganizationChange.objects.select_for_update().filter(
+        organization=org, status=OrganizationChangeStatus.PENDING
+    ).first() or OrganizationChange(
+        organization=org, name_ko=org.name_ko, name_en=org.name_en, website=org.website,
+        old_name_ko=org.name_ko, old_name_en=org.name_en, old_website=org.website,
+    )
+    # A later edit replaces what it changes again; the rest of the earlier request stands.
+    for name, value in held.items():
+        setattr(change, name, value)
+    change.requested_by, change.requested_at = user, timezone.now()
+    change.save()
+    return change
+
+
+def organization_change_pending(org: Organization) -> OrganizationChange | None:
+    return OrganizationChange.objects.filter(organization=org, status=OrganizationChangeStatus.PENDING).first()
+
+
+def _decide_organization_change(*, manager: User, change_id: int) -> OrganizationChange:
+    change = (
+        OrganizationChange.objects.select_for_update().select_related("organization").filter(pk=change_id).first()
+    )
+    if change is None:
+        raise DomainError(_("This request no longer exists."))
+    if not selectors.may_review_organization_change(manager, change.organization):
+        raise NotAllowed(_("Only the managers of the organisation's clusters can decide this request."))
+    if change.status != OrganizationChangeStatus.PENDING:
+        raise Conflict(_("This request has already been decided."))
+    return change
+
+
+@transaction.atomic
+def organization_change_approve(*, manager: User, change_id: int) -> OrganizationChange:
+    """Apply a held name or website change; the organisation stays verified under its new name."""
+    change = _decide_organization_change(manager=manager, change_id=change_id)
+    org = Organization.objects.select_for_update().get(pk=change.organization_id)
+    # Only what the request changed: an unrelated edit made meanwhile (e.g. a new path) is kept.
+    for name in REVIEWED_FIELDS:
+        if getattr(change, name) != getattr(change, f"old_{name}"):
+            setattr(org, name, getattr(change, name))
     org.full_clean()
     org.save()
-    return org
+    change.status, change.decided_by, change.decided_at, change.reason = (
+        OrganizationChangeStatus.APPROVED, manager, timezone.now(), "",
+    )
+    change.save(update_fields=["status", "decided_by", "decided_at", "reason"])
+    _notify_org_admins(org, "organization_change_approved", {"change": change})
+    return change
+
+
+@transaction.atomic
+def organization_change_reject(*, manager: User, change_id: int, reason: str) -> OrganizationChange:
+    """Turn a held change down with a reason; the organisation keeps its verified name."""
+    if not reason.strip():
+        raise DomainError(_("Give a reason so the applicant can correct it."))
+    change = _decide_organization_change(manager=manager, change_id=change_id)
+    change.status, change.decided_by, change.decided_at, change.reason = (
+        OrganizationChangeStatus.REJECTED, manager, timezone.now(), reason.strip(),
+    )
+    change.save(update_fields=["status", "decided_by", "decided_at", "reason"])
+    _notify_org_admins(
+        change.organization, "organization_change_rejected", {"change": change, "reason": reason.strip()}
+    )
+    return change
 
 
 def _admin_membership(user: User, membership_id: int) -> Membership:

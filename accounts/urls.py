@@ -14,6 +14,8 @@ urlpatterns = [
     path("verify-resend/", auth.resend_verification_view, name="resend_verification"),
     path("profile/", auth.profile_view, name="profile"),
     path("profile/delete/", auth.account_delete_view, name="account_delete"),
+    path("profile/api-token/", auth.api_token_create_view, name="api_token_create"),
+    path("profile/api-token/revoke/", auth.api_token_revoke_view, name="api_token_revoke"),
     path("invitation/<uuid:token>/", auth.invitation_view, name="invitation"),
     path("password-reset/", auth.ThrottledPasswordResetView.as_view(), name="password_reset"),
     path(
@@ -23,9 +25,7 @@ urlpatterns = [
     ),
     path(
         "reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
-            template_name="accounts/password_reset_confirm.html", success_url="/accounts/reset/done/"
-        ),
+        auth.TokenEndingPasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
     path(

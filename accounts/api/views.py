@@ -5,7 +5,7 @@ from rest_framework.permissions import IsAuthenticated
 
 from clusters.models import ClusterMembership
 
-from .. import selectors
+from .. import selectors, services
 from ..models import Membership, MembershipStatus
 from .permissions import IsOrganizationAdminOrReadOnly
 from .serializers import MembershipSerializer, MeSerializer, OrganizationSerializer
@@ -27,6 +27,13 @@ class OrganizationViewSet(
     def get_queryset(self):
         return selectors.visible_organizations(self.request.user).prefetch_related(
             Prefetch("cluster_memberships", queryset=ClusterMembership.objects.select_related("cluster"))
+        )
+
+    def perform_update(self, serializer):
+        # Through the service: a verified organisation's new name or website domain waits for its cluster
+        # managers (the answer shows the organisation as saved, old name still in place).
+        serializer.instance = services.organization_update(
+            user=self.request.user, org=serializer.instance, fields=serializer.validated_data
         )
 
 

@@ -1,19 +1,32 @@
 """Sign-up, sign-in, email verification, password reset, profile and invitations."""
 
+import time
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.hashers import make_password
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from core.errors import DomainError
 
-from .. import deletion, selectors, services, throttle
-from ..forms import AccountDeleteForm, InviteeSignupForm, LoginForm, ProfileForm, SignupForm, deletion_word
+from .. import deletion, selectors, services, throttle, tokens
+from ..forms import (
+    AccountDeleteForm,
+    ApiTokenForm,
+    InviteeSignupForm,
+    LoginForm,
+    ProfileForm,
+    SignupForm,
+    deletion_word,
+)
 from ..models import Invitation, Organization, User
 
 
@@ -67,9 +80,35 @@ def logout_view(request: HttpRequest) -> HttpResponse:
     return redirect("home")
 
 
+# The signup's look-alike offer is a second submission of the whole form. The password is not written
+# back into the page (it would sit in the HTML, the browser's cache and any saved copy): the first,
+# validated submission leaves only its hash here, bound to the email and name it was checked against.
+SIGNUP_KEPT_SESSION_KEY = "accounts.signup_kept_hash"
+SIGNUP_KEPT_SECONDS = 30 * 60
+
+
+def keep_signup_password(request: HttpRequest, form: SignupForm) -> None:
+    data = form.cleaned_data
+    if data.get("password1"):
+        request.session[SIGNUP_KEPT_SESSION_KEY] = {
+            "hash": make_password(data["password1"]), "email": data["email"], "full_name": data["full_name"],
+            "at": time.time(),
+        }
+    form.keep_password()
+
+
+def kept_signup_password(request: HttpRequest) -> dict | None:
+    kept = request.session.get(SIGNUP_KEPT_SESSION_KEY)
+    if not isinstance(kept, dict) or time.time() - kept.get("at", 0) > SIGNUP_KEPT_SECONDS:
+        return None
+    return kept
+
+
 @throttle.fails_closed
 def signup_view(request: HttpRequest) -> HttpResponse:
-    form = SignupForm(request.POST or None)
+    if request.method != "POST":
+        request.session.pop(SIGNUP_KEPT_SESSION_KEY, None)  # a fresh start forgets an earlier attempt
+    form = SignupForm(request.POST or None, kept_password=kept_signup_password(request))
     duplicates = Organization.objects.none()
     if request.method == "POST":
         ip = throttle.client_ip(request)
@@ -90,6 +129,7 @@ def signup_view(request: HttpRequest) -> HttpResponse:
                         person=person, privacy_consent=data["privacy_consent"], organization=org
                     )
                     throttle.hit("signup", ip)
+                    request.session.pop(SIGNUP_KEPT_SESSION_KEY, None)
                     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
                     messages.success(request, _("Your request to join %(org)s was sent to its administrators.") % {"org": org})
                     return redirect("accounts:signup_done")
@@ -99,14 +139,13 @@ def signup_view(request: HttpRequest) -> HttpResponse:
                         org_fields=form.org_fields(), clusters=list(data["clusters"]),
                     )
                     throttle.hit("signup", ip)
+                    request.session.pop(SIGNUP_KEPT_SESSION_KEY, None)
                     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
                     return redirect("accounts:signup_done")
             except DomainError as exc:
                 form.add_error(None, exc.message)
             if duplicates:
-                # The offer re-submits the whole form: keep the passwords the applicant already typed.
-                for name in ("password1", "password2"):
-                    form.fields[name].widget.render_value = True
+                keep_signup_password(request, form)  # the offer re-submits the form without the password
     return render(request, "accounts/signup.html", {"form": form, "duplicates": duplicates})
 
 
@@ -148,7 +187,37 @@ class ThrottledPasswordResetView(auth_views.PasswordResetView):
         return super().post(request, *args, **kwargs)
 
 
+def _profile_page(request: HttpRequest, *, form: ProfileForm | None = None, token_form: ApiTokenForm | None = None,
+                  new_key: str = "", status: int = 200) -> HttpResponse:
+    token = tokens.token_of(request.user)
+    context = {
+        "form": form or ProfileForm(instance=User.objects.get(pk=request.user.pk)),
+        "token_form": token_form or ApiTokenForm(),
+        "api_token": token,
+        "api_token_prefix": tokens.key_prefix(token) if token else "",
+        "api_token_expires": tokens.expires_at(token) if token else None,
+        "api_token_expired": tokens.is_expired(token) if token else False,
+        "api_token_ttl_days": settings.API_TOKEN_TTL_DAYS,
+        "new_key": new_key,
+    }
+    return render(request, "accounts/profile.html", context, status=status)
+
+
+class TokenEndingPasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Setting a new password by the emailed link also ends the API token: whoever had the old password
+    may have made one, and it would outlive the reset (sessions end by Django's session hash)."""
+
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = "/accounts/reset/done/"
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        tokens.token_revoke(user=form.user)
+        return response
+
+
 @login_required
+@never_cache  # the page can carry a new API token's key once: never kept by a browser or proxy
 def profile_view(request: HttpRequest) -> HttpResponse:
     # Bind a fresh copy: the form writes into its instance while validating, and profile_update
     # compares against request.user to notice a news opt-in change (and record when it happened).
@@ -157,7 +226,40 @@ def profile_view(request: HttpRequest) -> HttpResponse:
         services.profile_update(user=request.user, **{k: form.cleaned_data[k] for k in form.Meta.fields})
         messages.success(request, _("Your profile is saved."))
         return redirect("accounts:profile")
-    return render(request, "accounts/profile.html", {"form": form})
+    return _profile_page(request, form=form)
+
+
+@login_required
+@require_POST
+@never_cache
+@throttle.fails_closed
+def api_token_create_view(request: HttpRequest) -> HttpResponse:
+    """Issue a new API token (the old one stops working) and show its key this once."""
+    form = ApiTokenForm(request.POST)
+    if not form.is_valid():
+        return _profile_page(request, token_form=form, status=400)
+    email = request.user.email
+    if throttle.login_blocked(request, email):  # the password check counts like a sign-in
+        form.add_error(None, _("Too many failed attempts. Wait 15 minutes or reset your password."))
+        return _profile_page(request, token_form=form, status=429)
+    if not request.user.check_password(form.cleaned_data["password"]):
+        throttle.login_failed(request, email)
+        form.add_error("password", _("The password is not correct."))
+        return _profile_page(request, token_form=form, status=400)
+    throttle.login_succeeded(request, email)
+    token = tokens.token_issue(user=request.user)
+    return _profile_page(request, new_key=token.key)
+
+
+@login_required
+@require_POST
+def api_token_revoke_view(request: HttpRequest) -> HttpResponse:
+    """End the signed-in person's API token now (only their own: nothing names a token)."""
+    if tokens.token_revoke(user=request.user):
+        messages.success(request, _("Your API token is revoked: programs using it can no longer sign in."))
+    else:
+        messages.info(request, _("You have no API token."))
+    return redirect("accounts:profile")
 
 
 @login_required

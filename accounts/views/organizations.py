@@ -1,5 +1,7 @@
 """Organisation directory, profile pages, editing, colleagues and cluster requests."""
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -15,6 +17,8 @@ from core.errors import DomainError
 from .. import selectors, services
 from ..forms import DirectoryFilterForm, InvitationForm, MembershipForm, OrganizationForm
 from ..models import Organization
+
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,100}")
 
 
 @login_required
@@ -69,9 +73,21 @@ def edit_view(request: HttpRequest, pk: int) -> HttpResponse:
     org = _editable_org(request, pk)
     form = OrganizationForm(request.POST or None, instance=org)
     if request.method == "POST" and form.is_valid():
-        services.organization_update(user=request.user, org=org, fields=form.cleaned_data)
+        saved = services.organization_update(user=request.user, org=org, fields=form.cleaned_data)
         messages.success(request, _("The organisation's profile is saved."))
+        if saved.held_change is not None:
+            messages.info(request, _(
+                "A verified organisation's new name or website is checked by its cluster managers first: "
+                "ClusterLink shows %(old)s until they approve %(new)s."
+            ) % {"old": saved.held_change.old_name, "new": saved.held_change.new_name})
         return redirect("organizations:detail", pk=org.pk)
+    pending = services.organization_change_pending(org)
+    if pending is not None:  # say what waits for review next to the fields it concerns
+        for name in services.REVIEWED_FIELDS:
+            if getattr(pending, name) != getattr(pending, f"old_{name}") and name in form.fields:
+                form.fields[name].help_text = _("Awaiting a cluster manager's review: %(value)s") % {
+                    "value": getattr(pending, name) or "—"
+                }
     return render(request, "organizations/edit.html", {"form": form, "org": org})
 
 
@@ -138,7 +154,10 @@ def membership_edit_view(request: HttpRequest, pk: int, membership_id: int) -> H
 @require_POST
 def cluster_join_view(request: HttpRequest, pk: int) -> HttpResponse:
     org = _editable_org(request, pk)
-    cluster = get_object_or_404(Cluster, slug=request.POST.get("cluster", ""))
+    slug = request.POST.get("cluster", "")
+    if not SLUG.fullmatch(slug):  # never a query with text no slug has (a NUL byte is a database error)
+        raise Http404
+    cluster = get_object_or_404(Cluster, slug=slug)
     try:
         services.cluster_join_request(user=request.user, org=org, cluster=cluster)
         messages.success(request, _("Your request to join %(cluster)s was sent to its managers.") % {"cluster": cluster})

@@ -202,6 +202,9 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "inte
 CELERY_BEAT_SCHEDULE["resend-queued-tasks"] = {"task": "config.resend_queued_tasks", "schedule": timedelta(minutes=1)}
 # Lifecycle-stage thresholds that differ from the defaults in clusters/indicators/stage.py ({rule code: number}).
 INDICATOR_STAGE_THRESHOLDS: dict[str, float] = {}
+# Seconds a computed cluster/alliance dashboard is kept in the cache (0 = computed live on every view; a busy
+# site sets about 60: README "Load benchmark"). "Update now", new stage rules and a new snapshot show at once.
+DASHBOARD_CACHE_SECONDS = env.int("DASHBOARD_CACHE_SECONDS", default=0)
 # Nightly, 03:30 in Seoul (18:30 UTC): indicator snapshots of every cluster and alliance, read by the trends.
 CELERY_BEAT_SCHEDULE["snapshot-indicators"] = {"task": "portal.snapshot_indicators", "schedule": crontab(minute=30, hour=18)}
 # Mentoring seats left unanswered: one reminder after this many hours, then closed and refilled after these.
@@ -225,7 +228,7 @@ REST_FRAMEWORK = {
     # 401 with `WWW-Authenticate: Token` (session first would give 403). Session sign-ins still work,
     # and their writes still need the CSRF token.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "accounts.tokens.ExpiringTokenAuthentication",  # DRF's token, refused after API_TOKEN_TTL_DAYS
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -296,6 +299,8 @@ PRIVACY_POLICY_VERSION = "2026-11"
 EMAIL_VERIFICATION_MAX_AGE = 3 * 24 * 3600
 INVITATION_MAX_AGE_DAYS = 14
 # Invitations mail arbitrary addresses: at most this many per inviter per hour, per organisation per day.
+# Days an API token is valid after it is issued (at least 1); then the API answers 401 until a new one is made.
+API_TOKEN_TTL_DAYS = max(1, env.int("API_TOKEN_TTL_DAYS", default=30))
 INVITATION_RATE_PER_USER_HOUR = 10
 INVITATION_RATE_PER_ORG_DAY = 30
 

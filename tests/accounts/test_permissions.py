@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from rest_framework.authtoken.models import Token
 
-from accounts.models import MembershipRole, Organization, OrganizationStatus
+from accounts.models import MembershipRole, Organization, OrganizationChange, OrganizationStatus
 from clusters.models import ClusterMembershipStatus
 from taxonomy.models import Facet
 from tests.factories import (
@@ -102,9 +102,12 @@ def test_org_admin_edits_over_html(client, world):
     assert response.redirect_chain == [(reverse("organizations:detail", args=[world["a"].pk]), 302)]
     assert "The organisation's profile is saved." in messages_of(response)
     org = Organization.objects.get(pk=world["a"].pk)
-    assert (org.name_en, org.region, org.founded, org.employees) == ("Alpha Bio Therapeutics", "gyeonggi", 2019, 42)
-    assert org.website_domain == "alpha.example.kr"
+    # A verified organisation's new name and website domain wait for its cluster managers; the rest applies.
+    assert (org.name_en, org.region, org.founded, org.employees) == ("Alpha Bio", "gyeonggi", 2019, 42)
+    assert org.website_domain != "alpha.example.kr"
     assert org.status == OrganizationStatus.VERIFIED
+    held = OrganizationChange.objects.get(organization=org)
+    assert (held.name_en, held.website, held.old_name_en) == ("Alpha Bio Therapeutics", "https://www.alpha.example.kr", "Alpha Bio")
 
 
 @pytest.mark.django_db
@@ -132,9 +135,11 @@ def test_org_admin_patches_over_api(client, world):
 
     assert response.status_code == 200
     body = response.json()
-    assert (body["name_en"], body["employees"], body["region"]) == ("Alpha Bio Inc.", 12, "busan")
+    # The answer shows the organisation as saved: the new name waits for review (OrganizationChange).
+    assert (body["name_en"], body["employees"], body["region"]) == ("Alpha Bio", 12, "busan")
     world["a"].refresh_from_db()
-    assert (world["a"].name_en, world["a"].employees, world["a"].region) == ("Alpha Bio Inc.", 12, "busan")
+    assert (world["a"].name_en, world["a"].employees, world["a"].region) == ("Alpha Bio", 12, "busan")
+    assert OrganizationChange.objects.get(organization=world["a"]).name_en == "Alpha Bio Inc."
 
 
 @pytest.mark.django_db

@@ -3,23 +3,26 @@
 About twelve mentors (Korean and English, expertise and publications in either language) verified by
 the cluster's manager; one programme in the data's cluster with a cohort of demo startups, panels
 formed by the optimiser and published, most seats accepted, one declined and refilled, and a few
-logged sessions with both sides' feedback (each writes its ``mentoring`` linkage).
-Idempotent: users are upserted, a mentor with a profile is left alone, and once the programme exists
-the stage writes nothing more.
+logged sessions with both sides' feedback (each writes its ``mentoring`` linkage). The login mentor
+and a few others publish office hours in the coming weeks (Seoul times) and the startup login has
+booked one of them.
+Idempotent: users are upserted, a mentor with a profile is left alone, office hours are published
+once (while the demo mentors have none), and once the programme exists the stage writes nothing more.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import time, timedelta
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 
 from accounts.models import Organization, User
+from core.dates import local_date
 from core.errors import DomainError
 from matching.models import Listing, ListingSide, ListingStatus
-from mentoring import panels, programmes, services, sessions
-from mentoring.models import MentorProfile, PanelSeat, Programme, ProgrammeStatus, SeatStatus
+from mentoring import office_hours, panels, programmes, selectors, services, sessions
+from mentoring.models import MentorProfile, OfficeHour, PanelSeat, Programme, ProgrammeStatus, SeatStatus
 from mentoring.sessions import MENTOR_ORG_SOURCE
 
 from ._sync import upsert
@@ -30,6 +33,18 @@ DATA: dict = read("mentoring")
 MENTOR_DOMAIN = f"mentors.{DEMO_DOMAIN}"
 _SALT = "clusterlinkdemo"  # as demo.load's, when the world has no hash yet
 _USER_SYNC = ["full_name", "language", "is_active", "password", "privacy_consent_version"]
+# Office hours: (mentor's email local part, days from today, Seoul start, minutes, startups per slot, where, topic).
+OFFICE_HOURS = [
+    ("mentor", 4, time(10, 0), 30, 1, "https://meet.example.kr/cl-office-hours", "IR deck and Series A story"),
+    ("mentor", 11, time(16, 30), 45, 2, "오송 C&V센터 3층 회의실", "임상 전략 / clinical strategy"),
+    ("mentor", 18, time(10, 0), 30, 1, "https://meet.example.kr/cl-office-hours", ""),
+    ("jiwoo.kang", 6, time(14, 0), 20, 1, "https://meet.example.kr/jiwoo", "인허가 (MFDS) 질의응답"),
+    ("jiwoo.kang", 13, time(14, 0), 20, 1, "https://meet.example.kr/jiwoo", "인허가 (MFDS) 질의응답"),
+    ("rachel.kim", 8, time(9, 0), 60, 3, "https://meet.example.kr/rachel", "US FDA pre-submission meetings"),
+    ("david.lee", 9, time(11, 0), 30, 1, "Seoul Bio Hub, room 201", "Licensing term sheets"),
+    ("david.lee", 23, time(11, 0), 30, 1, "Seoul Bio Hub, room 201", "Licensing term sheets"),
+]
+STARTUP_LOGIN = f"startup@{DEMO_DOMAIN}"
 
 
 def mentor_email(local: str) -> str:
@@ -148,13 +163,45 @@ def _log_sessions(world: World, accepted: list[PanelSeat], login_mentor: MentorP
                                       note=spec["startup_note"])
 
 
+def publish_office_hours(world: World, profiles: dict[str, MentorProfile]) -> list[OfficeHour]:
+    """The mentors' slots in the coming weeks, and the startup login's booking of the login mentor's
+    first one (or the first it may book). Once: nothing is written while the demo mentors have a slot."""
+    if OfficeHour.objects.filter(mentor__in=profiles.values()).exists():
+        return []
+    today = local_date(world.now)
+    slots = []
+    for local, days, start, minutes, capacity, where, topic in OFFICE_HOURS:
+        profile = profiles.get(mentor_email(local))
+        if profile is None or not (profile.is_verified and profile.is_available):
+            continue
+        slots.append(office_hours.slot_publish(user=profile.user, day=today + timedelta(days=days), start=start,
+                                               duration_minutes=minutes, location=where, topic=topic,
+                                               capacity=capacity))
+    founder = world.people.get(STARTUP_LOGIN) or User.objects.filter(email=STARTUP_LOGIN).first()
+    firm = selectors.asking_organizations(founder).first() if founder is not None else None
+    if firm is None:
+        return slots
+    need = Listing.objects.filter(organization=firm, side=ListingSide.NEED, status=ListingStatus.OPEN).order_by(
+        "pk").first()
+    for slot in slots:
+        try:  # a conflict of interest (or the like) with one mentor: the next slot
+            office_hours.booking_create(
+                user=founder, slot_id=slot.pk, organization_id=firm.pk, need_id=need.pk if need else None,
+                message="We would like feedback on our pitch and on how to approach our first hospital partner.")
+            break
+        except DomainError:
+            continue
+    return slots
+
+
 def load(world: World) -> Programme | None:
-    """Mentors, then the programme with its panels and sessions (the programme only once)."""
+    """Mentors and their office hours, then the programme with its panels and sessions (the programme only once)."""
     slug = DATA["cluster"]
     manager = (world.managers.get(slug) or [None])[0]
     if manager is None:
         manager = world.clusters[slug].managers.order_by("pk").first()
     profiles = build_mentors(world, manager)
+    publish_office_hours(world, profiles)
     spec = DATA["programme"]
     existing = Programme.objects.filter(cluster=world.clusters[slug], name_en=spec["name_en"]).first()
     if existing is not None:
@@ -182,6 +229,7 @@ def delete_mentoring() -> None:
     organisations the sessions made for independent demo mentors."""
     demo_people = User.objects.filter(demo_users_q())
     Programme.objects.filter(created_by__in=demo_people).delete()
+    OfficeHour.objects.filter(mentor__user__in=demo_people).delete()  # their bookings go with them
     mentor_ids = MentorProfile.objects.filter(user__in=demo_people).values_list("pk", flat=True)
     Organization.objects.filter(source=MENTOR_ORG_SOURCE,
                                 external_id__in=[f"mentor-{pk}" for pk in mentor_ids]).delete()

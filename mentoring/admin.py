@@ -9,6 +9,8 @@ from .models import (
     MentoringSession,
     MentorInvitation,
     MentorProfile,
+    OfficeHour,
+    OfficeHourBooking,
     PanelSeat,
     Programme,
     ProgrammeApplication,
@@ -123,7 +125,7 @@ class MentoringSessionAdmin(admin.ModelAdmin):
     list_filter = ["mentor_rating", "startup_rating"]
     search_fields = ["topics", "startup__name_en", "startup__name_ko", "mentor__user__full_name"]
     list_select_related = ["mentor__user", "startup"]
-    raw_id_fields = ["seat", "request", "programme", "startup", "mentor", "logged_by"]
+    raw_id_fields = ["seat", "request", "office_hour_booking", "programme", "startup", "mentor", "logged_by"]
     date_hierarchy = "held_on"
 
 
@@ -138,3 +140,37 @@ class MentoringRequestAdmin(admin.ModelAdmin):
     raw_id_fields = ["startup", "requested_by", "mentor", "need"]
     readonly_fields = ["status", "answered_at", "reminded_at", "created_at"]
     date_hierarchy = "created_at"
+
+
+class OfficeHourBookingInline(admin.TabularInline):
+    model = OfficeHourBooking
+    extra = 0
+    fields = ["startup", "status", "created_at", "cancelled_at"]
+    readonly_fields = fields  # bookings move through the pages: they keep the slot's counter right
+    can_delete = False
+
+
+@admin.register(OfficeHour)
+class OfficeHourAdmin(admin.ModelAdmin):
+    """Times are stored (and shown here) in UTC; pages show them in Seoul time."""
+
+    list_display = ["starts_at", "mentor", "duration_minutes", "capacity", "booked_count", "cancelled_at"]
+    list_filter = ["cancelled_at"]
+    search_fields = ["mentor__user__full_name", "location", "topic"]
+    list_select_related = ["mentor__user"]
+    raw_id_fields = ["mentor"]
+    readonly_fields = ["booked_count", "cancelled_at"]
+    date_hierarchy = "starts_at"
+    inlines = [OfficeHourBookingInline]
+
+
+@admin.register(OfficeHourBooking)
+class OfficeHourBookingAdmin(admin.ModelAdmin):
+    """Status changes go through the pages: a cancel gives the slot's place back."""
+
+    list_display = ["slot", "startup", "status", "created_at", "cancelled_at"]
+    list_filter = ["status"]
+    search_fields = ["startup__name_en", "startup__name_ko", "slot__mentor__user__full_name", "message"]
+    list_select_related = ["slot__mentor__user", "startup"]
+    raw_id_fields = ["slot", "startup", "booked_by", "need", "cancelled_by"]
+    readonly_fields = ["status", "cancelled_at", "cancelled_by", "created_at"]

@@ -10,9 +10,13 @@ from core.i18n import localized
 from taxonomy.models import Facet, FacetKind
 
 from .models import (
+    BOOKING_MESSAGE_MAX_LENGTH,
     MAX_CAPACITY,
+    MAX_SLOT_CAPACITY,
+    MAX_SLOT_MINUTES,
     MESSAGE_MAX_LENGTH,
     MIN_CAPACITY,
+    MIN_SLOT_MINUTES,
     RATINGS,
     REPLY_MAX_LENGTH,
     Availability,
@@ -20,6 +24,7 @@ from .models import (
     MentorProfile,
     Programme,
 )
+from .models.office_hours import LOCATION_MAX_LENGTH, TOPIC_MAX_LENGTH
 from .programmes import EDITABLE_FIELDS as PROGRAMME_FIELDS
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -268,3 +273,53 @@ class RequestForm(StyledFormMixin, forms.Form):
 class ReplyForm(StyledFormMixin, forms.Form):
     reply = forms.CharField(label=_("Reply to the startup (optional)"), required=False, max_length=REPLY_MAX_LENGTH,
                             widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class OfficeHourForm(StyledFormMixin, forms.Form):
+    """A slot as the mentor publishes it: a Seoul date and start time. Year 0 or 99999 never parse."""
+
+    day = forms.DateField(label=_("Date"), widget=DATE_WIDGET)
+    start = forms.TimeField(label=_("Starts at (Seoul time)"), widget=forms.TimeInput(attrs={"type": "time"},
+                                                                                      format="%H:%M"))
+    duration_minutes = forms.TypedChoiceField(
+        label=_("Length"), coerce=int, initial=30,
+        choices=[(n, _("%(n)d minutes") % {"n": n}) for n in (15, 20, 30, 45, 60, 90, 120)
+                 if MIN_SLOT_MINUTES <= n <= MAX_SLOT_MINUTES])
+    location = forms.CharField(label=_("Where"), max_length=LOCATION_MAX_LENGTH,
+                               help_text=_("An online meeting link or a place."))
+    topic = forms.CharField(label=_("Topic note (optional)"), required=False, max_length=TOPIC_MAX_LENGTH,
+                            help_text=_("E.g. 'Regulatory strategy for digital health'."))
+    capacity = forms.IntegerField(label=_("Startups per slot"), min_value=1, max_value=MAX_SLOT_CAPACITY, initial=1)
+
+
+class BookingForm(StyledFormMixin, forms.Form):
+    """A startup books a slot, saying what it wants to discuss (and optionally about which open need)."""
+
+    organization = forms.ModelChoiceField(label=_("Book for"), queryset=None, empty_label=None)
+    need = NeedChoiceField(label=_("About one of your open needs (optional)"), queryset=None, required=False,
+                           empty_label=_("No particular need"))
+    message = forms.CharField(label=_("What would you like to discuss?"), max_length=BOOKING_MESSAGE_MAX_LENGTH,
+                              widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, organizations, needs, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
+        self.fields["need"].queryset = needs
+
+    def clean(self):
+        data = super().clean()
+        need, org = data.get("need"), data.get("organization")
+        if need is not None and org is not None and need.organization_id != org.pk:
+            self.add_error("need", _("Choose a need of the startup you are booking for."))
+        if data.get("message") is not None and not data["message"].strip():
+            self.add_error("message", _("Tell the mentor what you would like to discuss."))
+        return data
+
+
+class BookingSessionForm(StyledFormMixin, forms.Form):
+    """A held office hour logged as a session: its date is the slot's."""
+
+    duration_minutes = forms.IntegerField(label=_("Minutes"), min_value=1, max_value=600)
+    topics = forms.CharField(label=_("Topics"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+    follow_ups = forms.CharField(label=_("Follow-ups"), required=False, max_length=2000,
+                                 widget=forms.Textarea(attrs={"rows": 2}))

@@ -1,12 +1,15 @@
 """Mentoring emails, each rendered in the recipient's language and queued after commit."""
 
+from zoneinfo import ZoneInfo
+
 from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import Membership, MembershipStatus, User
 from core.emails import send_templated_email
 
-from .models import MentoringRequest, MentorInvitation, PanelSeat, Programme
+from .models import MentoringRequest, MentorInvitation, OfficeHourBooking, PanelSeat, Programme
 
 
 def _url(name: str, *args) -> str:
@@ -172,3 +175,46 @@ def request_expired_email(request: MentoringRequest) -> None:
             context={"user": user, "mentor": request.mentor.user, "startup": request.startup,
                      "url": _url("mentoring:directory")},
         )
+
+
+def _booking_context(booking: OfficeHourBooking) -> dict:
+    """What both sides read of a booking; the need's description only when it is not confidential."""
+    return {"slot": booking.slot, "mentor": booking.slot.mentor.user, "startup": booking.startup,
+            "message": booking.message, "need_title": booking.need.title if booking.need_id else "",
+            "need_description": booking.need_description_for_mentor}
+
+
+def _send_in_seoul_time(**kwargs) -> None:
+    """Times in the email are Seoul's, whatever time zone the caller (a task, a shell) has active."""
+    with timezone.override(ZoneInfo(settings.DISPLAY_TIME_ZONE)):
+        send_templated_email(**kwargs)
+
+
+def office_hour_booked_email(booking: OfficeHourBooking) -> None:
+    """The mentor hears of a startup booking one of their office hours."""
+    user = booking.slot.mentor.user
+    _send_in_seoul_time(to=user.email, language=user.language, template="mentoring_office_hour_booked",
+                        context={"user": user, **_booking_context(booking), "url": _url("mentoring:my_office_hours")})
+
+
+def _bookers(booking: OfficeHourBooking) -> list[User]:
+    """Who booked, or (if they left) the startup's active people."""
+    if booking.booked_by_id and booking.booked_by.is_active:
+        return [booking.booked_by]
+    return _startup_members([booking.startup_id]).get(booking.startup_id, [])
+
+
+def office_hour_cancelled_email(booking: OfficeHourBooking, *, by_mentor: bool) -> None:
+    """The other side hears of a cancellation: the startup when the mentor cancels (or withdraws the
+    slot), the mentor when the startup does."""
+    context = _booking_context(booking)
+    if by_mentor:
+        for user in _bookers(booking):
+            _send_in_seoul_time(to=user.email, language=user.language, template="mentoring_office_hour_cancelled",
+                                context={"user": user, **context, "by_mentor": True,
+                                         "url": _url("mentoring:mentor", booking.slot.mentor_id)})
+        return
+    user = booking.slot.mentor.user
+    _send_in_seoul_time(to=user.email, language=user.language, template="mentoring_office_hour_cancelled",
+                        context={"user": user, **context, "by_mentor": False,
+                                 "url": _url("mentoring:my_office_hours")})

@@ -21,6 +21,7 @@ from . import notify, selectors
 from .assignment import Assignment, Seat, assign, make_assignment, refill_declined
 from .cohort import Scorer, build_cohort, conflict_pairs, held_elsewhere, mentor_card, startup_cards
 from .models import (
+    HOLDING_SEAT_STATUSES,
     LIVE_SEAT_STATUSES,
     Availability,
     MentorProfile,
@@ -57,6 +58,9 @@ def optimise_panels(*, user: User, programme_id: int, scorer: Scorer = pair_scor
         raise Conflict(_("Panels can be formed only before they are published."))
     if not programme.cohort_startups.exists():
         raise DomainError(_("Accept startups into the cohort first."))
+    if PanelSeat.objects.filter(programme=programme, status__in=HOLDING_SEAT_STATUSES).exists():
+        # Seats mentors already see cannot be re-proposed wholesale (one live seat per pair): refill them one by one.
+        raise Conflict(_("Some seats of this programme are already published; change them seat by seat."))
     PanelSeat.objects.filter(programme=programme, status__in=[SeatStatus.PROPOSED, SeatStatus.REPLACED]).delete()
     cohort = build_cohort(programme, scorer=scorer)
     result = assign(cohort.instance)

@@ -16,11 +16,21 @@ from accounts.regions import Region
 from accounts.selectors import member_org_ids
 from clusters.linkages import linkage_record
 from clusters.models import ClusterMembership, ClusterMembershipStatus, Linkage, LinkageKind
+from core.dates import local_date
 from core.dates import today as local_today
-from core.errors import DomainError, NotAllowed
+from core.errors import Conflict, DomainError, NotAllowed
 
 from . import selectors
-from .models import MentoringRequest, MentoringSession, MentorProfile, PanelSeat, RequestStatus, SeatStatus
+from .models import (
+    BookingStatus,
+    MentoringRequest,
+    MentoringSession,
+    MentorProfile,
+    OfficeHourBooking,
+    PanelSeat,
+    RequestStatus,
+    SeatStatus,
+)
 
 MENTOR_ORG_SOURCE = "mentoring"
 EARLIEST = date(2000, 1, 1)
@@ -124,6 +134,32 @@ def request_session_log(*, user: User, request_id: int, held_on: date, duration_
     _check_session(held_on=held_on, duration_minutes=duration_minutes, topics=topics)
     return _record(user=user, is_mentor=is_mentor, held_on=held_on, duration_minutes=duration_minutes, topics=topics,
                    follow_ups=follow_ups, request=request, startup=request.startup, mentor=request.mentor)
+
+
+@transaction.atomic
+def booking_session_log(*, user: User, booking_id: int, topics: str, follow_ups: str = "",
+                        duration_minutes: int | None = None) -> MentoringSession:
+    """The mentor or a member of the startup records a held office hour, once: the session's date is
+    the slot's (Seoul) day and it writes the one linkage, as every session does."""
+    booking = OfficeHourBooking.objects.select_for_update(of=("self",)).select_related(
+        "slot__mentor__user", "slot__mentor__organization", "startup").filter(pk=booking_id).first()
+    if booking is None:
+        raise DomainError(_("This booking no longer exists."))
+    mentor = booking.slot.mentor
+    is_mentor = user.is_authenticated and mentor.user_id == user.pk
+    if not (is_mentor or booking.startup_id in member_org_ids(user)):
+        raise NotAllowed(_("Only the mentor and the startup can log their office hour."))
+    if booking.status != BookingStatus.BOOKED:
+        raise DomainError(_("A cancelled booking cannot be logged as a session."))
+    if booking.slot.starts_at > timezone.now():
+        raise DomainError(_("Log the office hour once it has taken place."))
+    if MentoringSession.objects.filter(office_hour_booking=booking).exists():
+        raise Conflict(_("This office hour is already logged as a session."))
+    held_on = local_date(booking.slot.starts_at)
+    minutes = duration_minutes or booking.slot.duration_minutes
+    _check_session(held_on=held_on, duration_minutes=minutes, topics=topics)
+    return _record(user=user, is_mentor=is_mentor, held_on=held_on, duration_minutes=minutes, topics=topics,
+                   follow_ups=follow_ups, office_hour_booking=booking, startup=booking.startup, mentor=mentor)
 
 
 @transaction.atomic

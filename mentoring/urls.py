@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_programmes, views_requests
+from . import views, views_office_hours, views_programmes, views_requests
 
 app_name = "mentoring"
 
@@ -17,6 +17,12 @@ urlpatterns = [
     path("requests/", views_requests.startup_requests_view, name="startup_requests"),
     path("requests/<int:pk>/withdraw/", views_requests.withdraw_view, name="request_withdraw"),
     path("requests/<int:pk>/sessions/", views_requests.request_sessions_view, name="request_sessions"),
+    path("me/office-hours/", views_office_hours.my_office_hours_view, name="my_office_hours"),
+    path("me/office-hours/<int:pk>/withdraw/", views_office_hours.office_hour_withdraw_view, name="office_hour_withdraw"),
+    path("office-hours/", views_office_hours.office_hour_bookings_view, name="office_hour_bookings"),
+    path("office-hours/<int:pk>/book/", views_office_hours.office_hour_book_view, name="office_hour_book"),
+    path("office-hours/bookings/<int:pk>/cancel/", views_office_hours.booking_cancel_view, name="booking_cancel"),
+    path("office-hours/bookings/<int:pk>/session/", views_office_hours.booking_session_view, name="booking_session"),
     path("panels/", views.my_panels_view, name="my_panels"),
     path("invitation/<uuid:token>/", views.invitation_view, name="invitation"),
     path("seats/<int:pk>/sessions/", views.log_session_view, name="log_session"),

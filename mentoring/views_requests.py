@@ -12,7 +12,7 @@ from core.errors import DomainError
 from core.forms import form_error_text
 
 from . import requests as mentor_requests
-from . import selectors, sessions
+from . import selectors, sessions, views_office_hours
 from .forms import FeedbackForm, ReasonForm, ReplyForm, RequestForm, SessionForm
 from .models import MentoringRequest, RequestStatus
 
@@ -25,7 +25,8 @@ def request_form(user, data=None) -> RequestForm | None:
     return RequestForm(data, organizations=orgs, needs=needs)
 
 
-def render_mentor_page(request: HttpRequest, mentor, form: RequestForm | None, status: int = 200) -> HttpResponse:
+def render_mentor_page(request: HttpRequest, mentor, form: RequestForm | None, status: int = 200,
+                       office_hours: dict | None = None) -> HttpResponse:
     can_manage = request.user.is_superuser or any(
         selectors.can_manage_cluster(request.user, c.pk) for c in mentor.clusters.all())
     asked = mentor.pk in selectors.open_request_mentor_ids(user=request.user)
@@ -33,6 +34,7 @@ def render_mentor_page(request: HttpRequest, mentor, form: RequestForm | None, s
     return render(request, "mentoring/mentor_detail.html", {
         "mentor": mentor, "can_manage": can_manage, "reason_form": ReasonForm(),
         "request_form": form if may_ask and not asked else None, "already_asked": asked,
+        "office_hours": office_hours or views_office_hours.slots_context(request, mentor),
     }, status=status)
 
 

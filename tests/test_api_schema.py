@@ -18,6 +18,7 @@ import json
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import time as time_of_day
 from datetime import timedelta
 
 import pytest
@@ -54,9 +55,10 @@ from matching.models import (
     MatchStatus,
 )
 from matching.review import services as review
+from mentoring import office_hours as mentoring_office_hours
 from mentoring import requests as mentoring_requests
 from mentoring import sessions as mentoring_sessions
-from mentoring.models import ProgrammeStatus, SeatStatus
+from mentoring.models import OfficeHour, ProgrammeStatus, SeatStatus
 from tests.factories import PASSWORD, EventFactory, OrganizationFactory, verified_member
 from tests.matching.review_world import build_world, make_listing
 from tests.mentoring.world import mentor, programme, seat
@@ -159,6 +161,8 @@ def api_world() -> ApiWorld:
         "/api/v1/mentoring/seats/": mentoring["to_accept"].pk,  # waiting: the member sees it, only its mentor answers
         "/api/v1/mentoring/sessions/": mentoring["session"].pk,
         "/api/v1/mentoring/requests/": mentoring["requests"]["accept"].pk,
+        "/api/v1/mentoring/office-hours/": mentoring["office_hour"].pk,
+        "/api/v1/mentoring/office-hour-bookings/": mentoring["office_hour_booking"].pk,
     }
     slugs = {"/api/v1/clusters/": w.cluster.slug, "/api/v1/alliances/": alliance.slug}
     return ApiWorld(member=member, manager=w.manager, ids=ids, slugs=slugs, extra={
@@ -182,8 +186,23 @@ def _mentoring_world(w) -> dict:
     asked = {key: mentoring_requests.request_create(
         user=w.startup, mentor_id=mentor(name=f"Mentor Asked {key}", clusters=[w.cluster]).pk,
         organization_id=w.firm.pk, message="Help with our phase 1 design.") for key in ("accept", "decline", "withdraw")}
+    # Office hours (mentoring.office_hours): an open slot of two places, one the firm booked, one held and booked.
+    host = mentor(name="Mentor Office Hours", clusters=[w.cluster])
+
+    def slot(days: int, capacity: int = 1) -> OfficeHour:
+        return mentoring_office_hours.slot_publish(user=host.user, day=local_today() + timedelta(days=days),
+                                                   start=time_of_day(10), duration_minutes=30, location="Room 1",
+                                                   capacity=capacity)
+
+    def booked(days: int):
+        return mentoring_office_hours.booking_create(user=w.startup, slot_id=slot(days).pk,
+                                                     organization_id=w.firm.pk, message="Our IND plan.")
+
+    office_hour, office_hour_booking, held_booking = slot(5, capacity=2), booked(6), booked(7)
+    OfficeHour.objects.filter(pk=held_booking.slot_id).update(starts_at=timezone.now() - timedelta(hours=2))
     return {"programme": prog, "to_accept": to_accept, "seat_to_decline": to_decline, "accepted": accepted,
-            "session": session, "requests": asked, "fresh_mentor": mentor(name="Mentor Not Asked", clusters=[w.cluster])}
+            "session": session, "requests": asked, "fresh_mentor": mentor(name="Mentor Not Asked", clusters=[w.cluster]),
+            "office_hour": office_hour, "office_hour_booking": office_hour_booking, "held_booking": held_booking}
 
 
 def describe(exc: BaseException) -> str:
@@ -303,7 +322,8 @@ def _valid_requests(api_world: ApiWorld) -> list[tuple]:
     Every operation of the schema is here and succeeds; a few more rows show documented refusals.
     """
     return [*_valid_core_requests(api_world), *_valid_mentoring_and_dashboard_requests(api_world),
-            *_valid_specialisation_requests(api_world), *_valid_saved_search_requests(api_world)]
+            *_valid_specialisation_requests(api_world), *_valid_saved_search_requests(api_world),
+            *_valid_office_hour_requests(api_world)]
 
 
 def _valid_core_requests(api_world: ApiWorld) -> list[tuple]:
@@ -412,6 +432,33 @@ def _valid_mentoring_and_dashboard_requests(api_world: ApiWorld) -> list[tuple]:
         ("v1_mentoring_seats_accept_create", member, {"id": accepted.pk}, {}, None, 403),
         ("v1_mentoring_sessions_create", member, {}, {}, {"seat": to_decline.pk, "held_on": held_on, "topics": "x"}, 400),
         ("v1_clusters_dashboard_retrieve", w.outsider, cluster, {}, None, 403),
+    ]
+
+
+def _valid_office_hour_requests(api_world: ApiWorld) -> list[tuple]:
+    """Office hours: the host mentor publishes and withdraws; the member lists, books, cancels and logs a held one."""
+    w, x, member = api_world.extra["world"], api_world.extra, api_world.member
+    open_slot, booking, held = x["office_hour"], x["office_hour_booking"], x["held_booking"]
+    host = open_slot.mentor.user
+    day = (local_today() + timedelta(days=20)).isoformat()
+    return [
+        ("v1_mentoring_office_hours_list", member, {}, {"mentor": open_slot.mentor_id}, None, 200),
+        ("v1_mentoring_office_hours_create", host, {}, {},
+         {"day": day, "start": "15:00", "duration_minutes": 30, "location": "https://meet.example.kr/x",
+          "topic": "IND strategy", "capacity": 1}, 201),
+        ("v1_mentoring_office_hours_retrieve", member, {"id": open_slot.pk}, {}, None, 200),
+        ("v1_mentoring_office_hour_bookings_list", member, {}, {"status": "booked"}, None, 200),
+        ("v1_mentoring_office_hour_bookings_create", member, {}, {},
+         {"slot": open_slot.pk, "startup": w.firm.pk, "message": "Pricing strategy"}, 201),
+        ("v1_mentoring_office_hour_bookings_retrieve", member, {"id": booking.pk}, {}, None, 200),
+        ("v1_mentoring_office_hour_bookings_cancel_create", member, {"id": booking.pk}, {}, None, 200),
+        ("v1_mentoring_office_hour_bookings_session_create", member, {"id": held.pk}, {},
+         {"topics": "Reimbursement", "follow_ups": "Send the deck"}, 201),
+        ("v1_mentoring_office_hours_withdraw_create", host, {"id": open_slot.pk}, {}, None, 200),
+        # Documented refusals: another firm's booking is not there for its reader; a full slot; a past slot.
+        ("v1_mentoring_office_hour_bookings_retrieve", w.other_firm_user, {"id": booking.pk}, {}, None, 404),
+        ("v1_mentoring_office_hour_bookings_create", member, {}, {},
+         {"slot": held.slot_id, "startup": w.firm.pk, "message": "Late"}, 400),
     ]
 
 

@@ -71,7 +71,8 @@ class SessionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = MentoringSession
-        fields = ["id", "seat", "request", "programme", "startup", "mentor", "held_on", "duration_minutes", "topics",
+        fields = ["id", "seat", "request", "office_hour_booking", "programme", "startup", "mentor", "held_on",
+                  "duration_minutes", "topics",
                   "follow_ups", "mentor_rating", "mentor_note", "startup_rating", "startup_note", "created_at"]
         read_only_fields = fields
 

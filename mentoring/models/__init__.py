@@ -1,5 +1,14 @@
 """Mentor profiles, programmes with their cohorts and panels, and mentoring sessions."""
 
+from .office_hours import (
+    BOOKING_MESSAGE_MAX_LENGTH,
+    MAX_SLOT_CAPACITY,
+    MAX_SLOT_MINUTES,
+    MIN_SLOT_MINUTES,
+    BookingStatus,
+    OfficeHour,
+    OfficeHourBooking,
+)
 from .profiles import (
     MAX_CAPACITY,
     MIN_CAPACITY,
@@ -33,9 +42,10 @@ from .requests import (
 from .sessions import RATINGS, MentoringSession
 
 __all__ = [
-    "HOLDING_SEAT_STATUSES", "LIVE_SEAT_STATUSES", "MAX_CAPACITY", "MESSAGE_MAX_LENGTH", "MIN_CAPACITY",
-    "OPEN_REQUEST_STATUSES", "RATINGS", "REPLY_MAX_LENGTH",
-    "ApplicationStatus", "Availability", "CohortMentor", "CohortStartup", "MentorInvitation", "MentorLanguage",
-    "MentorProfile", "MentorStatus", "MentoringRequest", "MentoringSession", "PanelSeat", "Programme", "ProgrammeApplication",
-    "ProgrammeStatus", "Publication", "RequestStatus", "SeatStatus", "need_description_for",
+    "BOOKING_MESSAGE_MAX_LENGTH", "HOLDING_SEAT_STATUSES", "LIVE_SEAT_STATUSES", "MAX_CAPACITY", "MAX_SLOT_CAPACITY",
+    "MAX_SLOT_MINUTES", "MESSAGE_MAX_LENGTH", "MIN_CAPACITY", "MIN_SLOT_MINUTES", "OPEN_REQUEST_STATUSES", "RATINGS",
+    "REPLY_MAX_LENGTH", "ApplicationStatus", "Availability", "BookingStatus", "CohortMentor", "CohortStartup",
+    "MentorInvitation", "MentorLanguage", "MentorProfile", "MentorStatus", "MentoringRequest", "MentoringSession",
+    "OfficeHour", "OfficeHourBooking", "PanelSeat", "Programme", "ProgrammeApplication", "ProgrammeStatus",
+    "Publication", "RequestStatus", "SeatStatus", "need_description_for",
 ]

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from .office_hours import OfficeHourBooking
 from .profiles import MentorProfile
 from .programmes import PanelSeat, Programme
 from .requests import MentoringRequest
@@ -15,15 +16,18 @@ RATINGS = [(n, str(n)) for n in range(1, 6)]
 class MentoringSession(models.Model):
     """One meeting. Logging it writes one ``mentoring`` linkage (its source is this row).
 
-    A session belongs to a programme's panel seat or to a startup's direct request, never both (the
-    constraint below; ``mentoring.sessions`` always sets exactly one). Both keys are SET_NULL so a
-    deleted seat or request keeps the session and its linkage as history, hence "never both" rather
-    than "exactly one" in the database.
+    A session belongs to a programme's panel seat, a startup's direct request or an office-hour
+    booking, never two of them (the constraints below; ``mentoring.sessions`` always sets exactly one).
+    The keys are SET_NULL so a deleted seat, request or booking keeps the session and its linkage as
+    history, hence "at most one" rather than "exactly one" in the database. A booking is one meeting:
+    it is logged once.
     """
 
     seat = models.ForeignKey(PanelSeat, null=True, blank=True, on_delete=models.SET_NULL, related_name="sessions")
     request = models.ForeignKey(MentoringRequest, null=True, blank=True, on_delete=models.SET_NULL,
                                 related_name="sessions", verbose_name=_("request"))
+    office_hour_booking = models.ForeignKey(OfficeHourBooking, null=True, blank=True, on_delete=models.SET_NULL,
+                                            related_name="sessions", verbose_name=_("office-hour booking"))
     programme = models.ForeignKey(Programme, null=True, blank=True, on_delete=models.SET_NULL, related_name="sessions")
     startup = models.ForeignKey("accounts.Organization", on_delete=models.CASCADE, related_name="mentoring_sessions",
                                 verbose_name=_("startup"))
@@ -56,6 +60,11 @@ class MentoringSession(models.Model):
             ),
             models.CheckConstraint(condition=Q(seat__isnull=True) | Q(request__isnull=True),
                                    name="session_seat_or_request_not_both"),
+            models.CheckConstraint(
+                condition=Q(office_hour_booking__isnull=True) | (Q(seat__isnull=True) & Q(request__isnull=True)),
+                name="session_booking_alone"),
+            models.UniqueConstraint(fields=["office_hour_booking"], condition=Q(office_hour_booking__isnull=False),
+                                    name="session_once_per_booking"),
         ]
         indexes = [models.Index(fields=["mentor", "held_on"]), models.Index(fields=["startup", "held_on"])]
 

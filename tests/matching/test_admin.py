@@ -90,6 +90,8 @@ def world(db):
     request = named("MeetingRequest").objects.create(event=event, requester=a_reg, recipient=b_reg)
     named("Meeting").objects.create(event=event, request=request, a=a_reg, b=b_reg, slot=0, table=1)
     named("Invitation").objects.create(organization=w.hospital, email="invitee@example.kr", invited_by=w.tto)
+    named("OrganizationChange").objects.create(organization=w.firm, name_ko=w.firm.name_ko, name_en="Renamed Firm",
+                                               old_name_ko=w.firm.name_ko, old_name_en=w.firm.name_en)
     alliance = named("Alliance").objects.create(slug="test-alliance", name_ko="연합", name_en="Test alliance")
     cluster = named("Cluster").objects.create(slug="admin-test", name_ko="클러스터", name_en="Admin test cluster")
     area = named("FocusArea").objects.create(cluster=cluster, title="Oncology trials", rationale="Why.",
@@ -101,6 +103,10 @@ def world(db):
     named("IndicatorSnapshot").objects.create(
         alliance=alliance, period_kind="month", period_label="2026-07", period_start=datetime(2026, 7, 1, tzinfo=UTC),
         period_end=datetime(2026, 8, 1, tzinfo=UTC), indicators={"density": 0.5}, stage={})
+    office_mentor = named("MentorProfile").objects.create(user=UserFactory(), expertise="Oncology", status="verified")
+    slot = named("OfficeHour").objects.create(mentor=office_mentor, starts_at=datetime(2026, 12, 20, 1, tzinfo=UTC),
+                                              duration_minutes=30, location="Room 1", capacity=2, booked_count=1)
+    named("OfficeHourBooking").objects.create(slot=slot, startup=w.firm, booked_by=w.startup, message="IND plan")
     return w
 
 

@@ -102,9 +102,14 @@ def test_mentoring_operations_conform_to_the_schema(signed_in):
     from mentoring.requests import request_create
 
     asked = request_create(user=_member, mentor_id=profile.pk, organization_id=org.pk, message="Help")
+    from tests.mentoring.test_office_hours import book, publish
+
+    slot = publish(profile, capacity=2)
+    booking = book(_member, org, slot)
     ids = {"/api/v1/mentoring/seats/": waiting.pk, "/api/v1/mentoring/sessions/": session["id"],
            "/api/v1/mentoring/programmes/": prog.pk, "/api/v1/mentoring/mentors/": profile.pk,
-           "/api/v1/mentoring/requests/": asked.pk}
+           "/api/v1/mentoring/requests/": asked.pk, "/api/v1/mentoring/office-hours/": slot.pk,
+           "/api/v1/mentoring/office-hour-bookings/": booking.pk}
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
     try:
@@ -121,5 +126,5 @@ def test_mentoring_operations_conform_to_the_schema(signed_in):
     finally:
         request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)
-    assert len(tally.cases) == 18  # 12, and the six of direct requests
+    assert len(tally.cases) == 27  # 12, the six of direct requests and the nine of office hours
     assert not tally.failures, "\n\n".join(f"== {k}\n{v}" for k, v in sorted(tally.failures.items()))

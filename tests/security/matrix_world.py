@@ -18,14 +18,29 @@ from datetime import timedelta
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from accounts.models import Invitation, Membership, MembershipRole, MembershipStatus, Organization, User
+from accounts.models import (
+    Invitation,
+    Membership,
+    MembershipRole,
+    MembershipStatus,
+    Organization,
+    OrganizationChange,
+    User,
+)
 from clusters.models import Alliance, ClusterMembership
 from core.dates import today as local_today
 from events.models import CalendarFeed, Meeting, MeetingRequest, PartneringSession, Registration
 from events.qr import checkin_token
 from events.registration import event_register
 from matching.models import Match, MatchMessage, MatchRun, MatchSource, MessageAttachment
-from mentoring.models import MentoringRequest, MentoringSession, MentorInvitation, SeatStatus
+from mentoring.models import (
+    MentoringRequest,
+    MentoringSession,
+    MentorInvitation,
+    OfficeHour,
+    OfficeHourBooking,
+    SeatStatus,
+)
 from portal.models import FocusArea, SavedSearch
 from tests.factories import (
     ClusterFactory,
@@ -142,12 +157,24 @@ def build_matrix_world() -> MatrixWorld:
                                                         invited_by=users["manager"])
     mentoring_request = MentoringRequest.objects.create(startup=firm, requested_by=users["startup"],
                                                         mentor=mentor_profile, need=need, message="Help with the IND.")
+    # Office hours (mentoring.office_hours): the mentor's open slot (two places), the startup's booking of it.
+    office_hour = OfficeHour.objects.create(mentor=mentor_profile, starts_at=timezone.now() + timedelta(days=3),
+                                            duration_minutes=30, location="https://meet.example.kr/matrix",
+                                            capacity=2, booked_count=1)
+    office_hour_booking = OfficeHourBooking.objects.create(slot=office_hour, startup=firm, booked_by=users["startup"],
+                                                           need=need, message="Our IND plan.")
     saved_search = SavedSearch.objects.create(user=users["startup"], kind="listing", name="Oncology sites",
                                               params={"q": "oncology"})
     focus = FocusArea.objects.create(cluster=cluster, title="Antibody oncology", rationale="Two hospitals and a firm.",
                                      proposed_by=firm, proposed_by_user=users["startup"])
 
+    # A verified organisation's held rename (accounts.services: a manager decides it on the verification queue).
+    name_change = OrganizationChange.objects.create(
+        organization=firm, name_ko=firm.name_ko, name_en="Alpha Bio Inc.", website=firm.website,
+        old_name_ko=firm.name_ko, old_name_en=firm.name_en, old_website=firm.website, requested_by=users["startup"],
+    )
     objects = {
+        "name_change": name_change,
         "cluster": cluster, "other_cluster": other_cluster, "alliance": alliance,
         "firm": firm, "other_firm": other_firm, "hospital": hospital, "pending_org": pending_org,
         "pending_request": pending_request, "startup_membership": startup_membership, "join_request": join_request,
@@ -158,6 +185,7 @@ def build_matrix_world() -> MatrixWorld:
         "programme": programme, "mentor_profile": mentor_profile, "seat": seat, "session": session,
         "mentor_invitation": mentor_invitation,
         "mentoring_request": mentoring_request, "connected_match": connected,
+        "office_hour": office_hour, "office_hour_booking": office_hour_booking,
         "attachment": attachment, "saved_search": saved_search, "focus": focus,
     }
     assert ClusterMembership.objects.filter(cluster=cluster, status="approved").count() == 5

@@ -122,6 +122,7 @@ PARAMS: dict[str, Kwargs] = {
     "organizations:membership_edit": lambda w: {"pk": w["firm"].pk, "membership_id": w["startup_membership"].pk},
     "organizations:join_request_decide": lambda w: {"pk": w["firm"].pk, "membership_id": w["join_request"].pk},
     "manage:verification_decide": pk("pending_request", "membership_id"),
+    "manage:organization_change_decide": pk("name_change", "change_id"),
     "listings:detail": pk("need"),
     "listings:edit": pk("need"),
     "listings:close": pk("need"),
@@ -148,6 +149,10 @@ PARAMS: dict[str, Kwargs] = {
     "mentoring:ask": pk("mentor_profile"),
     "mentoring:request_withdraw": pk("mentoring_request"),
     "mentoring:request_sessions": pk("mentoring_request"),
+    "mentoring:office_hour_withdraw": pk("office_hour"),
+    "mentoring:office_hour_book": pk("office_hour"),
+    "mentoring:booking_cancel": pk("office_hour_booking"),
+    "mentoring:booking_session": pk("office_hour_booking"),
     **{f"mentoring:{name}": pk("programme") for name in ("programme", "apply", "programme_edit", "manage_programme")},
     "mentoring:programme_action": lambda w: {"pk": w["programme"].pk, "action": "close"},
     "mentoring:mentor_action": lambda w: {"pk": w["mentor_profile"].pk, "action": "suspend"},
@@ -188,6 +193,8 @@ API_IDS: dict[str, str] = {
     "/api/v1/clusters/": "cluster",
     "/api/v1/alliances/": "alliance",
     "/api/v1/mentoring/requests/": "mentoring_request",
+    "/api/v1/mentoring/office-hours/": "office_hour",
+    "/api/v1/mentoring/office-hour-bookings/": "office_hour_booking",
     "/api/v1/saved-searches/": "saved_search",
 }
 API_PATH_IDS: dict[str, str] = {"/api/v1/matches/{id}/messages/": "connected_match"}
@@ -226,6 +233,8 @@ EXPECT: dict[str, Exp] = {
     "accounts:resend_verification": POST(),
     "accounts:profile": E(),
     "accounts:account_delete": E(),  # the confirmation page (its POST needs the password: tests/accounts)
+    "accounts:api_token_create": POST(),  # one's own token; an empty form is a 400 (the password: tests/accounts)
+    "accounts:api_token_revoke": POST(),  # one's own token only (nothing in the request names a token)
     "portal:data_export": E(),  # one's own data only (tests/portal/test_data_export.py)
     # Organisations.
     "organizations:directory": E(),
@@ -239,6 +248,7 @@ EXPECT: dict[str, Exp] = {
     "organizations:join_request_decide": POST(ORG_ADMIN),
     "manage:verification": E(ANY_MANAGER),
     "manage:verification_decide": POST(MANAGER, other_manager="refused"),  # body: approve (POST_DATA)
+    "manage:organization_change_decide": POST(MANAGER, other_manager="refused"),  # a held rename; approve (POST_DATA)
     # Listings and proposals.
     "listings:create": E(WITH_ORG, deny="redirect"),
     "listings:detail": E(anon=404),  # a confidential need: its title for people signed in, hidden from the public
@@ -290,6 +300,14 @@ EXPECT: dict[str, Exp] = {
     "mentoring:request_answer": POST({"mentor"}, deny=404),
     "mentoring:request_withdraw": POST(STARTUP_SIDE, deny=404),
     "mentoring:request_sessions": E({"startup", "mentor"}, deny=404),
+    # Office hours: the mentor's own page (anyone signed in: "not a mentor yet"); a verified firm's people book
+    # (the others are refused with a message; pending: 404, they may not browse mentors); the booking's two
+    # sides cancel it and open its session page; only its mentor withdraws the slot. Anyone else: 404.
+    **dict.fromkeys(["mentoring:my_office_hours", "mentoring:office_hour_bookings"], E()),
+    "mentoring:office_hour_withdraw": POST({"mentor"}, deny=404),
+    "mentoring:office_hour_book": POST({"startup", "other_firm"}, deny="refused", pending=404),
+    "mentoring:booking_cancel": POST({"startup", "mentor"}, deny=404),
+    "mentoring:booking_session": E({"startup", "mentor"}, deny=404),
     "mentoring:programme_create": E(ANY_MANAGER),
     "mentoring:apply": POST(),  # startups apply; the service refuses anyone else with a message
     "mentoring:programme_edit": E(MANAGER),
@@ -375,6 +393,14 @@ EXPECT: dict[str, Exp] = {
     "API /api/v1/mentoring/requests/{id}/accept/": API_POST({"mentor"}, deny=404),
     "API /api/v1/mentoring/requests/{id}/decline/": API_POST({"mentor"}, deny=404),
     "API /api/v1/mentoring/requests/{id}/withdraw/": API_POST(STARTUP_SIDE, deny=404),
+    # Office hours: open slots' times for directory readers (never who booked), bookings for their two sides.
+    "API /api/v1/mentoring/office-hours/": API(),
+    "API /api/v1/mentoring/office-hours/{id}/": API(NOT_PENDING, deny=404),
+    "API /api/v1/mentoring/office-hours/{id}/withdraw/": API_POST({"mentor"}, deny=404),
+    "API /api/v1/mentoring/office-hour-bookings/": API(),
+    "API /api/v1/mentoring/office-hour-bookings/{id}/": API({"startup", "mentor"}, deny=404),
+    "API /api/v1/mentoring/office-hour-bookings/{id}/cancel/": API_POST({"startup", "mentor"}, deny=404),
+    "API /api/v1/mentoring/office-hour-bookings/{id}/session/": API_POST({"startup", "mentor"}, deny=404),
     "API /api/v1/saved-searches/": API(),
     "API /api/v1/saved-searches/{id}/": API(STARTUP_SIDE, deny=404),
     "API /api/v1/focus-areas/": API(),
@@ -392,6 +418,7 @@ EXPECT: dict[str, Exp] = {
 # allowed roles' request would succeed, so a refusal must come from the permission check.
 POST_DATA: dict[str, Callable[[MatrixWorld], dict]] = {
     "manage:verification_decide": lambda w: {"decision": "approve"},
+    "manage:organization_change_decide": lambda w: {"decision": "approve"},
     "mentoring:mentor_action": lambda w: {"reason": "Matrix test"},
     "matches:bulk": lambda w: {"action": "approve", "ids": str(w["match"].pk)},
     "matches:transition": lambda w: {"action": "approve"},
@@ -406,15 +433,21 @@ def _state(model, pk: int, field: str = "status") -> Callable[[MatrixWorld], obj
 # savepoint, before it is rolled back. The given roles' request (with POST_DATA) must change it, so the probe
 # is not blind; anyone else's must leave it as it was, whatever the status code said.
 def _effects(w: MatrixWorld) -> dict[str, tuple[Callable[[MatrixWorld], object], frozenset]]:
+    from accounts.models import OrganizationChange
     from clusters.models import ClusterMembership
     from events.models import Event
     from matching.models import Listing, Match
-    from mentoring.models import MentorProfile, PanelSeat
+    from mentoring.models import MentorProfile, OfficeHour, OfficeHourBooking, PanelSeat
 
     return {
         "manage:verification_decide": (_state(ClusterMembership, w["pending_request"].pk), MANAGER),
+        "manage:organization_change_decide": (_state(OrganizationChange, w["name_change"].pk), MANAGER),
         "mentoring:mentor_action": (_state(MentorProfile, w["mentor_profile"].pk), MANAGER),
         "mentoring:seat_answer": (_state(PanelSeat, w["seat"].pk), frozenset({"mentor"})),
+        "mentoring:booking_cancel": (_state(OfficeHourBooking, w["office_hour_booking"].pk),
+                                     frozenset({"startup", "mentor"})),
+        "mentoring:office_hour_withdraw": (_state(OfficeHour, w["office_hour"].pk, "cancelled_at"),
+                                           frozenset({"mentor"})),
         "matches:bulk": (_state(Match, w["match"].pk), frozenset({"tto"})),
         "matches:transition": (_state(Match, w["match"].pk), frozenset({"tto"})),
         "listings:close": (_state(Listing, w["need"].pk), STARTUP_SIDE),

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PYTHON := $(BIN)/python
 
-.PHONY: run test lint install install-dev migrate demo messages schema run-stack smoke-prod vendor worker clean backup restore test-reliability
+.PHONY: run test lint install install-dev migrate demo messages schema run-stack smoke-prod vendor worker clean backup restore test-reliability bench-load
 
 $(BIN)/activate:
 	$(PY) -m venv $(VENV)
@@ -31,6 +31,11 @@ backup: install
 restore: install
 	@test -n "$(BACKUP)" || (echo "usage: make restore BACKUP=path/to/archive.tar [FORCE=--force]"; exit 2)
 	$(PYTHON) manage.py restore $(BACKUP) $(FORCE)
+
+# Load benchmark: demo scaled to 5,000 organisations / 50,000 listings, gunicorn (2 workers) on PostgreSQL
+# and Redis, wrk at 20 users (needs wrk: apt-get install wrk). BENCH_DB, REDIS_URL, BENCH_DURATION: see the script.
+bench-load: install
+	scripts/bench/load.sh $(BENCH_ARGS)
 
 test-reliability: install-dev
 	$(PYTHON) -m pytest -q tests/reliability tests/test_redis_outage.py $(PYTEST_ARGS)

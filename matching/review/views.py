@@ -124,8 +124,10 @@ def queue_view(request: HttpRequest) -> HttpResponse:
     # A filter that is not one of the choices shows nothing but the form's errors.
     qs = Match.objects.none() if invalid else selectors.review_queue(
         user=request.user, assigned_to_me=assigned, **{k: v for k, v in filters.items() if v})
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = list(page)
+    # Page on the bare ids, then load one page with its relations: sorting the joined rows made PostgreSQL
+    # join every proposal waiting (about 1,000 at 5,000 organisations) to its need before the LIMIT.
+    page = Paginator(qs.prefetch_related(None).values_list("pk", flat=True), PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = list(selectors.with_relations(Match.objects.filter(pk__in=list(page))).order_by("-score", "id"))
     _decorate(request.user, rows)
     # Bands rank against the whole queue, so a filter or a page never changes a proposal's band.
     ranked = selectors.queue_scores(user=request.user, assigned_to_me=assigned) if rows else []

@@ -8,16 +8,23 @@ the stored monthly snapshots.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from clusters.indicators import compute_indicators
 from clusters.indicators.funnel import MATCH_KINDS
 from clusters.indicators.mixing import ORG_KINDS
 from clusters.models import Alliance, Cluster
+from core.cachesafe import CACHE_ERRORS, cache_get_or
 from portal.indicators.periods import Period
 from portal.indicators.selectors import cluster_data
 from portal.indicators.services import indicator_config
@@ -181,4 +188,28 @@ def build_dashboard(*, subject: Cluster | Alliance, access: str, period: Period,
     tables += network_tables
     board.tables = {t.key: t for t in tables}
     board.snapshot_at = latest_snapshot_at(subject)
+    return board
+
+
+def cached_dashboard(*, subject: Cluster | Alliance, access: str, period: Period, region: str = "") -> Dashboard:
+    """``build_dashboard``, kept ``DASHBOARD_CACHE_SECONDS`` (0, the default: always computed live).
+
+    Computing the indicators and the network live costs a few hundred milliseconds at 5,000 organisations
+    (scripts/bench/load.sh), so a busy site may keep a board a minute. The key holds everything the board
+    is built from besides the data: scope, access level, period, region, language, the cluster's own stage
+    rules and the last snapshot time, so new stage rules or "update now" show at once; other data waits
+    for the expiry at most. Without a cache (Redis down) the board is computed as if none were set.
+    """
+    seconds = settings.DASHBOARD_CACHE_SECONDS
+    if seconds <= 0:
+        return build_dashboard(subject=subject, access=access, period=period, region=region)
+    rules = json.dumps(getattr(subject, "stage_thresholds", None) or {}, sort_keys=True)
+    parts = [type(subject).__name__, subject.pk, access, period.label, region,
+             translation.get_language() or "", rules, latest_snapshot_at(subject), timezone.localdate()]
+    key = "dashboard:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+    board = cache_get_or(key)
+    if board is None:
+        board = build_dashboard(subject=subject, access=access, period=period, region=region)
+        with contextlib.suppress(*CACHE_ERRORS):  # a cache that is down only costs the next request the same work
+            cache.set(key, board, seconds)
     return board

@@ -1,7 +1,7 @@
 """The network map: G's members coloured by kind, sized by betweenness, gatekeepers outlined; and its tables.
 
 Above ``MAP_MAX_NODES`` organisations the map shows only the most connected ones (by ties, then betweenness)
-and says so; the node table still lists every member. A confidential tie (see
+and says so; the node and tie tables show their first TABLE_PAGE_ROWS rows, their downloads every member and tie. A confidential tie (see
 ``selectors.confidential_ties``) is counted in every number but never drawn or listed by name.
 """
 
@@ -23,6 +23,9 @@ from .labels import COUNT, LINKAGE_KINDS, SHARE, indicator_definition, kind_labe
 from .tables import Column, Table
 
 MAP_MAX_NODES = 300
+# A board page stays readable (and fast) in a large cluster: the node and tie tables show their first
+# rows (most connected first) and the downloads carry them all.
+TABLE_PAGE_ROWS = 50
 
 
 def network(data: ClusterData, details: dict, period: Period, config: IndicatorConfig, *,
@@ -75,7 +78,8 @@ def network(data: ClusterData, details: dict, period: Period, config: IndicatorC
         Column("gatekeeper", _("Gatekeeper"), indicator_definition("gatekeepers")),
         Column("community", _("Community"), indicator_definition("communities")),
     ], [[o.id, name(o.id), o.kind, kind_label(o.kind), o.region, place_label(o.place), degree.get(o.id, 0),
-         between.get(o.id, 0.0), o.id in gatekeepers, community.get(o.id)] for o in members])
+         between.get(o.id, 0.0), o.id in gatekeepers, community.get(o.id)] for o in members],
+        page_rows=TABLE_PAGE_ROWS)
     ties = Table("network_ties", _("Ties between members"), [
         Column("org_a", _("Organisation A id"), machine=True), Column("name_a", _("Organisation A")),
         Column("org_b", _("Organisation B id"), machine=True), Column("name_b", _("Organisation B")),
@@ -83,7 +87,7 @@ def network(data: ClusterData, details: dict, period: Period, config: IndicatorC
     ], [[a, name(a), b, name(b), "|".join(sorted(k)), ", ".join(str(LINKAGE_KINDS[x]) for x in sorted(k))]
         for (a, b), k in sorted(kinds.items())],
         note=_("%(count)s confidential ties are counted in the indicators but not named here or on the map.")
-        % {"count": len(hidden)})
+        % {"count": len(hidden)}, page_rows=TABLE_PAGE_ROWS)
     brokers = Table("brokers", _("Top brokers"), [
         Column("org", _("Organisation id"), machine=True), Column("name", _("Organisation")),
         Column("betweenness", _("Betweenness"), indicator_definition("betweenness_max"), SHARE),

@@ -34,18 +34,25 @@ class Table:
     columns: list[Column]
     rows: list[list[Any]] = field(default_factory=list)
     note: str = ""
+    # The page shows at most this many rows (0 = all); the CSV and JSON downloads always hold every row.
+    page_rows: int = 0
 
     @property
     def shown_columns(self) -> list[Column]:
         return [c for c in self.columns if not c.machine]
 
+    @property
+    def truncated(self) -> bool:
+        return 0 < self.page_rows < len(self.rows)
+
     def display_rows(self) -> list[list[dict[str, str]]]:
         """Rows for the page: each cell its text and the column's definition (for the title attribute)."""
         shown = [i for i, c in enumerate(self.columns) if not c.machine]
+        rows = self.rows[:self.page_rows] if self.page_rows else self.rows
         return [
             [{"text": _text(row[i], self.columns[i]), "title": self.columns[i].definition,
               "numeric": bool(self.columns[i].fmt)} for i in shown]
-            for row in self.rows
+            for row in rows
         ]
 
     def as_dicts(self) -> list[dict[str, Any]]:

@@ -15,7 +15,7 @@ from core.forms import form_error_text
 from portal.indicators.snapshots import snapshot_now
 
 from .access import period_choices, period_from, region_from, required_access, subject_or_404
-from .build import FULL, build_dashboard
+from .build import FULL, build_dashboard, cached_dashboard
 from .tables import table_csv, table_json
 from .thresholds import StageThresholdsForm, thresholds_update
 
@@ -33,7 +33,7 @@ def dashboard_view(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
         messages.error(request, str(exc))
         period, chosen = period_from(""), ""
     region = region_from(request.GET.get("region"))
-    board = build_dashboard(subject=subject, access=access, period=period, region=region)
+    board = cached_dashboard(subject=subject, access=access, period=period, region=region)
     query = request.GET.urlencode()
     context = {
         "board": board, "subject": subject, "kind": kind, "full": access == FULL, "query": query,

@@ -193,3 +193,18 @@ def test_home_page_links_managers_to_their_dashboard(client, dash_world):
     assert "/clusters/daegu/dashboard/" not in page
     client.force_login(dash_world.member)
     assert "/dashboard/" not in client.get(reverse("home")).content.decode()
+
+
+def test_a_long_table_shows_its_first_rows_on_the_page_and_every_row_in_its_downloads():
+    from django.template.loader import render_to_string
+
+    from portal.dashboard.tables import Column, Table
+
+    table = Table("network_nodes", "Organisations", [Column("org", "Id", machine=True), Column("name", "Name")],
+                  [[i, f"Org {i}"] for i in range(120)], page_rows=50)
+    assert table.truncated and len(table.display_rows()) == 50 and len(table.as_dicts()) == 120
+    html = render_to_string("portal/dashboard/_partials/table.html", {
+        "table": table, "export_name": "dashboard:cluster_export", "board": {"subject": {"slug": "hongneung"}}})
+    assert "Org 49" in html and "Org 50" not in html and "The first 50 of 120 rows" in html
+    short = Table("brokers", "Brokers", table.columns, table.rows[:10], page_rows=50)
+    assert not short.truncated and len(short.display_rows()) == 10

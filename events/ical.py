@@ -47,7 +47,8 @@ def calendar(events: Iterable[tuple[Event, bool]], *, name: str = "ClusterLink")
     cal.add("prodid", PRODID)
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", _clean(str(name)))
+    # An X- property is written as given (no escaping): a calendar's name is one line, or a title's CR is a 500.
+    cal.add("x-wr-calname", " ".join(_clean(str(name)).split("\n")))
     for event, show_link in events:
         cal.add_component(_vevent(event, show_online_link=show_link))
     return cal.to_ical().decode()

@@ -377,7 +377,6 @@ def test_a_real_worker_delivers_the_email_once_the_broker_is_back(celery_worker,
 ENQUEUE_SITES = {
     # site (module.function that calls the publishing primitive) -> what proves it under an outage
     "core.emails.send_templated_email": "invitation, event registration and asking a mentor (tests here)",
-    "accounts.services._send_accounts_email": "invitation; approving a join request (tests here)",
     "matching.review.notify_queue.queue_event_notifications": "review action 'approve' below",
     "matching.review.notify_queue.queue_message_notice": "review action 'message' below",
     "matching.review.notify_queue.queue_assignment_notice": "review action 'assign' below",

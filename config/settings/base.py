@@ -202,9 +202,9 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "inte
 CELERY_BEAT_SCHEDULE["resend-queued-tasks"] = {"task": "config.resend_queued_tasks", "schedule": timedelta(minutes=1)}
 # Lifecycle-stage thresholds that differ from the defaults in clusters/indicators/stage.py ({rule code: number}).
 INDICATOR_STAGE_THRESHOLDS: dict[str, float] = {}
-# Seconds a computed cluster/alliance dashboard is kept in the cache (0 = computed live on every view; a busy
-# site sets about 60: README "Load benchmark"). "Update now", new stage rules and a new snapshot show at once.
-DASHBOARD_CACHE_SECONDS = env.int("DASHBOARD_CACHE_SECONDS", default=0)
+# Seconds a computed cluster/alliance dashboard is kept in the cache (0 = computed live on every view). The key
+# holds the data's version, so new linkages, matches, registrations or members show at once (README "Load benchmark").
+DASHBOARD_CACHE_SECONDS = env.int("DASHBOARD_CACHE_SECONDS", default=300)
 # Nightly, 03:30 in Seoul (18:30 UTC): indicator snapshots of every cluster and alliance, read by the trends.
 CELERY_BEAT_SCHEDULE["snapshot-indicators"] = {"task": "portal.snapshot_indicators", "schedule": crontab(minute=30, hour=18)}
 # Mentoring seats left unanswered: one reminder after this many hours, then closed and refilled after these.

@@ -7,16 +7,16 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from accounts.models import Organization
 from accounts.selectors import managed_cluster_ids, member_org_ids
-from clusters.models import Alliance, Cluster, Linkage, LinkageKind
+from clusters.models import Alliance, Cluster, ClusterMembership, Linkage, LinkageKind
 from core.i18n import localized
 from events.models import Event, EventStatus, Meeting, Registration, RegistrationStatus
-from matching.models import ListingVisibility, Match, MatchStatus, PartnershipStatus
+from matching.models import ListingVisibility, Match, MatchEvent, MatchStatus, PartnershipStatus
 from portal.indicators.periods import Period, _zone
 from portal.indicators.selectors import Scope, member_memberships
 
@@ -140,3 +140,18 @@ def confidential_ties(period: Period) -> set[tuple[int, int, str]]:
     secret = Match.objects.filter(need__visibility=ListingVisibility.CONFIDENTIAL).values("pk")
     return set(Linkage.objects.filter(source_type=match_type, source_id__in=secret, occurred_at__gte=period.start,
                                       occurred_at__lt=period.end).values_list("org_a_id", "org_b_id", "kind"))
+
+
+def data_version() -> tuple:
+    """What the boards are computed from, as a few cheap maxima: a new linkage, a changed match, registration,
+    event, organisation or cluster membership changes the tuple, so a kept board is never older than the data
+    (portal.dashboard.build.cached_dashboard)."""
+    return (
+        Linkage.objects.aggregate(v=Max("id"))["v"],
+        Match.objects.aggregate(v=Max("updated_at"))["v"],
+        MatchEvent.objects.aggregate(v=Max("id"))["v"],  # every lifecycle step, partnerships recorded included
+        tuple(Registration.objects.aggregate(u=Max("updated_at"), c=Max("checked_in_at")).values()),
+        Event.objects.aggregate(v=Max("updated_at"))["v"],
+        Organization.objects.aggregate(v=Max("updated_at"))["v"],
+        tuple(ClusterMembership.objects.aggregate(a=Max("requested_at"), d=Max("decided_at"), n=Count("id")).values()),
+    )

@@ -1,4 +1,4 @@
-"""The dashboard's opt-in cache (DASHBOARD_CACHE_SECONDS): off by default, keyed so that "update now", new stage
+"""The dashboard's cache (DASHBOARD_CACHE_SECONDS): keyed by the data's version, so new data, "update now", new stage
 rules and another language show at once, and a cache that is down costs nothing but the work."""
 
 from unittest import mock
@@ -37,18 +37,26 @@ def test_without_the_setting_every_board_is_computed_live(settings):
     assert _board(cluster).values["members"] == 3
 
 
-def test_a_kept_board_is_served_without_recomputing_until_update_now(settings):
+def _queries(cluster) -> tuple[int, int]:
+    """The board's member count and the queries it took."""
+    with CaptureQueriesContext(connection) as ctx:
+        members = _board(cluster).values["members"]
+    return members, len(ctx)
+
+
+def test_a_kept_board_is_served_until_its_data_changes(settings):
     settings.DASHBOARD_CACHE_SECONDS = 60
     _manager, cluster = cluster_manager()
     _join(cluster, 2)
-    with CaptureQueriesContext(connection) as first:
-        assert _board(cluster).values["members"] == 2
-    _join(cluster)
-    with CaptureQueriesContext(connection) as second:
-        assert _board(cluster).values["members"] == 2  # kept: the new member waits for the expiry
-    assert len(second) < 3 < len(first)
-    snapshot_now(cluster)  # "update now"
-    assert _board(cluster).values["members"] == 3
+    members, first = _queries(cluster)
+    assert members == 2
+    members, second = _queries(cluster)
+    assert members == 2 and second * 2 < first  # kept: only the data version is read
+    _join(cluster)  # new data: the version moves, the board is computed again at once
+    members, third = _queries(cluster)
+    assert members == 3 and third > second * 2
+    snapshot_now(cluster)  # "update now": a new snapshot time, a new board
+    assert _queries(cluster)[1] > second * 2
 
 
 def test_new_stage_rules_and_another_language_get_their_own_board(settings):
@@ -56,15 +64,16 @@ def test_new_stage_rules_and_another_language_get_their_own_board(settings):
     _manager, cluster = cluster_manager()
     _join(cluster, 2)
     with translation.override("en"):
-        english = _board(cluster)
-    _join(cluster)
+        _members, computed = _queries(cluster)
+        kept = _queries(cluster)[1]
+    assert kept * 2 < computed
     with translation.override("ko"):
-        assert _board(cluster).values["members"] == 3
+        assert _queries(cluster)[1] > kept * 2  # another language: its own board
     cluster.stage_thresholds = {"members": 1}
     with translation.override("en"):
-        assert _board(cluster).values["members"] == 3
+        assert _queries(cluster)[1] > kept * 2  # other stage rules: their own board
         cluster.stage_thresholds = {}
-        assert _board(cluster).values["members"] == english.values["members"] == 2
+        assert _queries(cluster)[1] == kept  # back to the first rules: the first board
 
 
 def test_a_cache_that_is_down_still_gives_the_board(settings):

@@ -244,16 +244,12 @@ class NeedChoiceField(forms.ModelChoiceField):
         return f"{obj.organization.name}: {obj.title}"
 
 
-class RequestForm(StyledFormMixin, forms.Form):
-    """A startup asks a mentor. Django's CharField already refuses NUL characters and over-long text."""
+class _StartupMessageForm(StyledFormMixin, forms.Form):
+    """Which of the person's startups, optionally one of its open needs, and a message to the mentor (a direct
+    request or an office-hour booking). Django's CharField already refuses NUL characters and over-long text."""
 
-    organization = forms.ModelChoiceField(label=_("Ask for"), queryset=None, empty_label=None)
-    need = NeedChoiceField(label=_("About one of your open needs (optional)"), queryset=None, required=False,
-                           empty_label=_("No particular need"))
-    message = forms.CharField(
-        label=_("Message to the mentor"), max_length=MESSAGE_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("What you would like help with, and where your startup stands."),
-    )
+    WRONG_NEED = _("Choose a need of the startup you are asking for.")
+    EMPTY_MESSAGE = _("Tell the mentor what you would like help with.")
 
     def __init__(self, *args, organizations, needs, **kwargs):
         super().__init__(*args, **kwargs)
@@ -264,10 +260,22 @@ class RequestForm(StyledFormMixin, forms.Form):
         data = super().clean()
         need, org = data.get("need"), data.get("organization")
         if need is not None and org is not None and need.organization_id != org.pk:
-            self.add_error("need", _("Choose a need of the startup you are asking for."))
+            self.add_error("need", self.WRONG_NEED)
         if data.get("message") is not None and not data["message"].strip():
-            self.add_error("message", _("Tell the mentor what you would like help with."))
+            self.add_error("message", self.EMPTY_MESSAGE)
         return data
+
+
+class RequestForm(_StartupMessageForm):
+    """A startup asks a mentor."""
+
+    organization = forms.ModelChoiceField(label=_("Ask for"), queryset=None, empty_label=None)
+    need = NeedChoiceField(label=_("About one of your open needs (optional)"), queryset=None, required=False,
+                           empty_label=_("No particular need"))
+    message = forms.CharField(
+        label=_("Message to the mentor"), max_length=MESSAGE_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("What you would like help with, and where your startup stands."),
+    )
 
 
 class ReplyForm(StyledFormMixin, forms.Form):
@@ -292,28 +300,17 @@ class OfficeHourForm(StyledFormMixin, forms.Form):
     capacity = forms.IntegerField(label=_("Startups per slot"), min_value=1, max_value=MAX_SLOT_CAPACITY, initial=1)
 
 
-class BookingForm(StyledFormMixin, forms.Form):
+class BookingForm(_StartupMessageForm):
     """A startup books a slot, saying what it wants to discuss (and optionally about which open need)."""
+
+    WRONG_NEED = _("Choose a need of the startup you are booking for.")
+    EMPTY_MESSAGE = _("Tell the mentor what you would like to discuss.")
 
     organization = forms.ModelChoiceField(label=_("Book for"), queryset=None, empty_label=None)
     need = NeedChoiceField(label=_("About one of your open needs (optional)"), queryset=None, required=False,
                            empty_label=_("No particular need"))
     message = forms.CharField(label=_("What would you like to discuss?"), max_length=BOOKING_MESSAGE_MAX_LENGTH,
                               widget=forms.Textarea(attrs={"rows": 2}))
-
-    def __init__(self, *args, organizations, needs, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = organizations
-        self.fields["need"].queryset = needs
-
-    def clean(self):
-        data = super().clean()
-        need, org = data.get("need"), data.get("organization")
-        if need is not None and org is not None and need.organization_id != org.pk:
-            self.add_error("need", _("Choose a need of the startup you are booking for."))
-        if data.get("message") is not None and not data["message"].strip():
-            self.add_error("message", _("Tell the mentor what you would like to discuss."))
-        return data
 
 
 class BookingSessionForm(StyledFormMixin, forms.Form):

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.auth.hashers import identify_hasher
 from django.contrib.auth.password_validation import validate_password
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -271,15 +272,23 @@ def organization_update(*, user: User, org: Organization, fields: dict) -> Organ
     candidate = copy.copy(current)
     for name, value in fields.items():
         setattr(candidate, name, value)
-    candidate.full_clean()  # the whole edit must be valid, held part included
+    _full_clean(candidate)  # the whole edit must be valid, held part included
     for name in fields:
         if name not in held:
             setattr(current, name, getattr(candidate, name))
-    current.full_clean()
+    _full_clean(current)
     current.save()
     # Callers tell the person what waits for review.
     current.held_change = _organization_change_hold(user=user, org=current, held=held) if held else None
     return current
+
+
+def _full_clean(org: Organization) -> None:
+    """The model's own checks, as a DomainError (400 with the reasons) rather than a ValidationError (500)."""
+    try:
+        org.full_clean()
+    except ValidationError as exc:
+        raise DomainError(" ".join(exc.messages)) from exc
 
 
 def _organization_change_hold(*, user: User, org: Organization, held: dict) -> OrganizationChange:
@@ -324,7 +333,7 @@ def organization_change_approve(*, manager: User, change_id: int) -> Organizatio
     for name in REVIEWED_FIELDS:
         if getattr(change, name) != getattr(change, f"old_{name}"):
             setattr(org, name, getattr(change, name))
-    org.full_clean()
+    _full_clean(org)
     org.save()
     change.status, change.decided_by, change.decided_at, change.reason = (
         OrganizationChangeStatus.APPROVED, manager, timezone.now(), "",

@@ -8,12 +8,26 @@ with ``{"detail": ...}``.
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from rest_framework import status
+from rest_framework import serializers, status
 from rest_framework.exceptions import APIException, PermissionDenied, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from .errors import Conflict, DomainError, NotAllowed
+
+
+class SafeSlugRelatedField(serializers.SlugRelatedField):
+    """A slug of a related object; text that cannot be a slug (a NUL byte, over-long, not a string) is "not
+    found" before it reaches the database (PostgreSQL refuses NUL bytes with an error, which would be a 500)."""
+
+    def __init__(self, *args, max_length: int = 100, **kwargs):
+        self.max_length = max_length
+        super().__init__(*args, **kwargs)
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str) or "\x00" in data or len(data) > self.max_length:
+            self.fail("does_not_exist", slug_name=self.slug_field, value="?")
+        return super().to_internal_value(data)
 
 
 class ConflictError(APIException):

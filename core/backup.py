@@ -22,10 +22,12 @@ the rows of every table and hashes every file again and fails loudly on any diff
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -128,7 +130,10 @@ def _pg_tool(name: str, connection) -> str:
         raise BackupError(f"{name} was not found; install the PostgreSQL client of the server's version "
                           f"or set PG_BIN_DIR to its bin directory.")
     out = subprocess.run([tool, "--version"], capture_output=True, text=True, check=True).stdout  # noqa: S603 - our own argv
-    client_major = int(out.split()[-1].split(".")[0])
+    found = re.search(r"\)\s+(\d+)", out)  # "pg_dump (PostgreSQL) 15.20 (Debian ...)"
+    if found is None:
+        raise BackupError(f"Could not read the version of {name} from {out.strip()!r}.")
+    client_major = int(found.group(1))
     server_major = connection.cursor().connection.info.server_version // 10000
     if client_major < server_major:
         raise BackupError(f"{name} {client_major} is older than the server ({server_major}); "
@@ -253,7 +258,7 @@ def create_backup(path: Path, *, url: str | None = None, alias: str = "default",
                   roots: dict[str, str | Path] | None = None) -> Report:
     """Write the archive ``path`` (the database and both upload roots) and return what it holds."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     with database(url, alias) as connection, tempfile.TemporaryDirectory(prefix="clusterlink-backup-") as tmp:
         engine = _engine(connection)
         db_file = Path(tmp) / (PG_DUMP if engine == "postgresql" else SQLITE_COPY)
@@ -263,7 +268,11 @@ def create_backup(path: Path, *, url: str | None = None, alias: str = "default",
             counts, migrations = _copy_sqlite(connection, db_file)
         report = Report(engine=engine, tables=counts, migrations=migrations, created_at=timezone.now().isoformat())
         partial = path.with_name(path.name + ".partial")  # never a half-written archive under the real name
-        with tarfile.open(partial, "w") as archive:
+        # The archive holds password hashes, sessions, token keys and private attachments: owner-only from the start.
+        with contextlib.suppress(FileNotFoundError):
+            partial.unlink()
+        fd = os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        with os.fdopen(fd, "wb") as raw, tarfile.open(fileobj=raw, mode="w") as archive:
             archive.add(db_file, arcname=db_file.name)
             for folder, root in _roots(roots).items():
                 for file in _files_under(root):
@@ -357,7 +366,9 @@ def restore_backup(path: Path, *, url: str | None = None, alias: str = "default"
             raise BackupError("Refusing to overwrite: " + "; ".join(what) + ". Pass --force to replace them.")
         with tempfile.TemporaryDirectory(prefix="clusterlink-restore-") as tmp, tarfile.open(path, "r") as archive:
             db_name = manifest["database_file"]
-            archive.extract(archive.getmember(db_name), tmp, set_attrs=False)
+            if db_name not in (PG_DUMP, SQLITE_COPY):  # a name from the archive never chooses where to write
+                raise BackupError(f"The archive names an unexpected database file {db_name!r}; refusing to restore it.")
+            archive.extract(archive.getmember(db_name), tmp, set_attrs=False, filter="data")
             dropped = _drop_all_tables(connection) if existing else 0
             try:
                 if engine == "postgresql":
@@ -371,6 +382,8 @@ def restore_backup(path: Path, *, url: str | None = None, alias: str = "default"
             connection.connect()
             files: dict[str, str] = {}
             for folder, root in targets.items():
+                for old_file in _files_under(root):  # --force: the folders hold the archive's files and no others
+                    old_file.unlink()
                 for member in _safe_members(archive, folder):
                     destination = root / member.name[len(folder) + 1:]
                     destination.parent.mkdir(parents=True, exist_ok=True)

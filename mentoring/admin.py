@@ -163,6 +163,11 @@ class OfficeHourAdmin(admin.ModelAdmin):
     date_hierarchy = "starts_at"
     inlines = [OfficeHourBookingInline]
 
+    def get_readonly_fields(self, request, obj=None):
+        # Below its bookings a capacity would break the slot's counter (a check constraint): fixed once booked.
+        booked = obj is not None and obj.booked_count > 0
+        return [*self.readonly_fields, "capacity"] if booked else self.readonly_fields
+
 
 @admin.register(OfficeHourBooking)
 class OfficeHourBookingAdmin(admin.ModelAdmin):
@@ -174,3 +179,9 @@ class OfficeHourBookingAdmin(admin.ModelAdmin):
     list_select_related = ["slot__mentor__user", "startup"]
     raw_id_fields = ["slot", "startup", "booked_by", "need", "cancelled_by"]
     readonly_fields = ["status", "cancelled_at", "cancelled_by", "created_at"]
+
+    def has_add_permission(self, request) -> bool:
+        return False  # a booking takes a place in its slot's counter: only the pages and the API book
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*self.readonly_fields, "slot", "startup"] if obj is not None else self.readonly_fields

@@ -51,12 +51,15 @@ from .models import (
     OfficeHourBooking,
 )
 from .models.office_hours import LOCATION_MAX_LENGTH, TOPIC_MAX_LENGTH
+from .requests import clean_text
 
 # How far ahead a slot may be published, and how many upcoming slots a mentor may hold at once.
 HORIZON_DAYS = 180
 MAX_UPCOMING_SLOTS = 60
 # How long after a slot its bookings stay on the pages to be logged as sessions.
 LOG_WINDOW_DAYS = 60
+# Upcoming office hours one startup may hold at once (as direct requests: at most 5 waiting).
+MAX_UPCOMING_BOOKINGS_PER_STARTUP = 5
 
 
 def seoul() -> ZoneInfo:
@@ -73,16 +76,6 @@ def seoul_text(moment: datetime) -> str:
     """A slot's time as people read it, in the active language, in Seoul time."""
     local = timezone.localtime(moment, seoul())
     return f"{date_format(local, 'DATE_FORMAT')} {local:%H:%M}"
-
-
-def _clean_text(value: str, limit: int, what: str) -> str:
-    """Services check what forms check, for callers that skip the form (NUL bytes break PostgreSQL)."""
-    value = (value or "").strip()
-    if "\x00" in value:
-        raise DomainError(_("Null characters are not allowed."))
-    if len(value) > limit:
-        raise DomainError(_("The %(what)s is too long (at most %(n)d characters).") % {"what": what, "n": limit})
-    return value
 
 
 # ---- the mentor's side -------------------------------------------------------------------------
@@ -106,10 +99,10 @@ def slot_publish(*, user: User, day: date, start: time, duration_minutes: int, l
                           % {"lo": MIN_SLOT_MINUTES, "hi": MAX_SLOT_MINUTES})
     if not 1 <= capacity <= MAX_SLOT_CAPACITY:
         raise DomainError(_("A slot takes between 1 and %(n)d startups.") % {"n": MAX_SLOT_CAPACITY})
-    location = _clean_text(location, LOCATION_MAX_LENGTH, _("place"))
+    location = clean_text(location, LOCATION_MAX_LENGTH, _("place"))
     if not location:
         raise DomainError(_("Say where you meet: an online meeting link or a place."))
-    topic = _clean_text(topic, TOPIC_MAX_LENGTH, _("topic note"))
+    topic = clean_text(topic, TOPIC_MAX_LENGTH, _("topic note"))
     if day > local_today() + timedelta(days=HORIZON_DAYS):
         raise DomainError(_("Publish office hours at most %(n)d days ahead.") % {"n": HORIZON_DAYS})
     now = timezone.now()
@@ -185,7 +178,7 @@ def booking_create(*, user: User, slot_id: int, organization_id: int, message: s
         raise Conflict(_("This mentor has a conflict of interest with %(startup)s (an affiliation, an investment "
                          "or a membership), so they cannot meet it. Please choose another mentor.")
                        % {"startup": org.name})
-    message = _clean_text(message, BOOKING_MESSAGE_MAX_LENGTH, _("message"))
+    message = clean_text(message, BOOKING_MESSAGE_MAX_LENGTH, _("message"))
     if not message:
         raise DomainError(_("Tell the mentor what you would like to discuss."))
     need = None
@@ -195,6 +188,10 @@ def booking_create(*, user: User, slot_id: int, organization_id: int, message: s
             raise DomainError(_("Choose one of your startup's open needs."))
     if OfficeHourBooking.objects.filter(slot=slot, startup=org, status=BookingStatus.BOOKED).exists():
         raise Conflict(_("%(startup)s already booked this office hour.") % {"startup": org.name})
+    upcoming = OfficeHourBooking.objects.filter(startup=org, status=BookingStatus.BOOKED, slot__starts_at__gt=now).count()
+    if upcoming >= MAX_UPCOMING_BOOKINGS_PER_STARTUP:  # one firm cannot take every mentor's every slot
+        raise Conflict(_("%(startup)s already has %(n)d office hours booked; wait until one has taken place or "
+                         "cancel one before booking another.") % {"startup": org.name, "n": upcoming})
     # Conditional, and first: the place is taken (or refused) before the booking row exists.
     if not OfficeHour.objects.filter(pk=slot.pk, cancelled_at__isnull=True, starts_at__gt=now,
                                      booked_count__lt=F("capacity")).update(booked_count=F("booked_count") + 1):

@@ -43,7 +43,7 @@ __all__ = ["need_description_for"]  # re-exported: the one rule for what a mento
 MAX_WAITING_PER_STARTUP = 5
 
 
-def _clean_text(value: str, limit: int, what: str) -> str:
+def clean_text(value: str, limit: int, what: str) -> str:
     """Services check what forms check, for callers that skip the form (NUL bytes break PostgreSQL)."""
     value = (value or "").strip()
     if "\x00" in value:
@@ -75,7 +75,7 @@ def request_create(*, user: User, mentor_id: int, organization_id: int, message:
                        % {"startup": org.name})
     if mentor.seats_taken >= mentor.capacity:
         raise Conflict(_("This mentor already mentors as many startups as they can. Please ask another mentor."))
-    message = _clean_text(message, MESSAGE_MAX_LENGTH, _("message"))
+    message = clean_text(message, MESSAGE_MAX_LENGTH, _("message"))
     if not message:
         raise DomainError(_("Tell the mentor what you would like help with."))
     need = None
@@ -110,7 +110,7 @@ def _mentors_request(user: User, request_id: int) -> MentoringRequest:
 def request_accept(*, user: User, request_id: int, reply: str = "") -> MentoringRequest:
     """The mentor takes the startup on, if their capacity still has room."""
     request = _mentors_request(user, request_id)
-    reply = _clean_text(reply, REPLY_MAX_LENGTH, _("reply"))
+    reply = clean_text(reply, REPLY_MAX_LENGTH, _("reply"))
     if request.status != RequestStatus.REQUESTED:
         raise Conflict(_("This request is no longer waiting for your answer."))
     now = timezone.now()
@@ -133,7 +133,7 @@ def request_accept(*, user: User, request_id: int, reply: str = "") -> Mentoring
 @transaction.atomic
 def request_decline(*, user: User, request_id: int, reply: str = "") -> MentoringRequest:
     request = _mentors_request(user, request_id)
-    reply = _clean_text(reply, REPLY_MAX_LENGTH, _("reply"))
+    reply = clean_text(reply, REPLY_MAX_LENGTH, _("reply"))
     now = timezone.now()
     if not MentoringRequest.objects.filter(pk=request.pk, status=RequestStatus.REQUESTED).update(
         status=RequestStatus.DECLINED, answered_at=now, reply=reply

@@ -2,24 +2,16 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from accounts.models import Organization
+from core.api import SafeSlugRelatedField
 from taxonomy.models import Facet, FacetKind
 
 from .. import visibility
 from ..models import TRIAL_PHASES, Listing
 
 
-class FacetSlugField(serializers.SlugRelatedField):
-    """A taxonomy slug; text that cannot be a slug (NUL, over-long, not a string) is "not found", not a query."""
-
-    def to_internal_value(self, data):
-        if not isinstance(data, str) or "\x00" in data or len(data) > 60:
-            self.fail("does_not_exist", slug_name=self.slug_field, value="?")
-        return super().to_internal_value(data)
-
-
 def _facets(kind: str, label: str) -> serializers.SlugRelatedField:
-    return FacetSlugField(
-        many=True, required=False, slug_field="slug", queryset=Facet.objects.filter(kind=kind), label=label,
+    return SafeSlugRelatedField(
+        max_length=60, many=True, required=False, slug_field="slug", queryset=Facet.objects.filter(kind=kind), label=label,
         help_text=_("Slugs of the taxonomy terms of this kind (see the admin's taxonomy terms)."),
     )
 
@@ -39,8 +31,8 @@ class ListingSerializer(serializers.ModelSerializer):
     partnership_types = _facets(FacetKind.PARTNERSHIP_TYPE, _("partnership types"))
     therapeutic_areas = _facets(FacetKind.THERAPEUTIC_AREA, _("therapeutic areas"))
     technologies = _facets(FacetKind.TECHNOLOGY, _("technologies"))
-    stage = FacetSlugField(
-        slug_field="slug", queryset=Facet.objects.filter(kind=FacetKind.STAGE), required=False, allow_null=True
+    stage = SafeSlugRelatedField(
+        max_length=60, slug_field="slug", queryset=Facet.objects.filter(kind=FacetKind.STAGE), required=False, allow_null=True
     )
     trial_phases = serializers.ListField(
         child=serializers.ChoiceField(choices=TRIAL_PHASES), required=False, max_length=4

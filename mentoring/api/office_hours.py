@@ -137,6 +137,12 @@ class BookingSerializer(serializers.ModelSerializer):
         logged = list(obj.sessions.all())
         return logged[0].pk if logged else None
 
+    def to_representation(self, obj: OfficeHourBooking) -> dict:
+        data = super().to_representation(obj)
+        if obj.status != BookingStatus.BOOKED or obj.slot.cancelled_at is not None:
+            data["slot"]["location"] = ""  # the meeting link is for a live booking only, as on the page
+        return data
+
 
 class BookingInputSerializer(serializers.Serializer):
     slot = serializers.IntegerField(**ID)

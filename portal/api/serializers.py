@@ -6,6 +6,7 @@ from rest_framework import serializers
 
 from accounts.models import Organization
 from clusters.models import Cluster
+from core.api import SafeSlugRelatedField
 from portal.models import FocusArea, SavedSearch
 from portal.searches import queries
 from portal.searches import services as saved_searches
@@ -48,20 +49,10 @@ class DashboardQuerySerializer(serializers.Serializer):
     table = serializers.CharField(required=False, allow_blank=True, max_length=40, help_text="Only this table.")
 
 
-class ClusterSlugField(serializers.SlugRelatedField):
-    """A cluster's slug; text that cannot be one (a NUL byte, over-long, not a string) is "not found", not a query
-    (PostgreSQL refuses NUL bytes with an error, which would be a 500)."""
-
-    def to_internal_value(self, data):
-        if not isinstance(data, str) or "\x00" in data or len(data) > 100:
-            self.fail("does_not_exist", slug_name=self.slug_field, value="?")
-        return super().to_internal_value(data)
-
-
 class FocusAreaSerializer(serializers.ModelSerializer):
     """A focus area; written only through ``portal.specialisation.services`` (who may propose)."""
 
-    cluster = ClusterSlugField(slug_field="slug", queryset=Cluster.objects.all())
+    cluster = SafeSlugRelatedField(slug_field="slug", queryset=Cluster.objects.all())
     facet = serializers.PrimaryKeyRelatedField(
         queryset=Facet.objects.filter(kind__in=(FacetKind.THERAPEUTIC_AREA, FacetKind.TECHNOLOGY)),
         required=False, allow_null=True, help_text="A therapeutic area or technology (taxonomy term id).",

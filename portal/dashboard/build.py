@@ -17,7 +17,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from clusters.indicators import compute_indicators
@@ -25,6 +25,7 @@ from clusters.indicators.funnel import MATCH_KINDS
 from clusters.indicators.mixing import ORG_KINDS
 from clusters.models import Alliance, Cluster
 from core.cachesafe import CACHE_ERRORS, cache_get_or
+from core.dates import today as local_today
 from portal.indicators.periods import Period
 from portal.indicators.selectors import cluster_data
 from portal.indicators.services import indicator_config
@@ -206,7 +207,7 @@ def cached_dashboard(*, subject: Cluster | Alliance, access: str, period: Period
         return build_dashboard(subject=subject, access=access, period=period, region=region)
     rules = json.dumps(getattr(subject, "stage_thresholds", None) or {}, sort_keys=True)
     parts = [type(subject).__name__, subject.pk, access, period.label, region,
-             translation.get_language() or "", rules, latest_snapshot_at(subject), timezone.localdate(),
+             translation.get_language() or "", rules, latest_snapshot_at(subject), local_today(),
              selectors.data_version()]
     key = "dashboard:" + hashlib.sha256(repr(parts).encode()).hexdigest()
     board = cache_get_or(key)

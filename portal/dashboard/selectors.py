@@ -16,7 +16,7 @@ from accounts.selectors import managed_cluster_ids, member_org_ids
 from clusters.models import Alliance, Cluster, ClusterMembership, Linkage, LinkageKind
 from core.i18n import localized
 from events.models import Event, EventStatus, Meeting, Registration, RegistrationStatus
-from matching.models import ListingVisibility, Match, MatchEvent, MatchStatus, PartnershipStatus
+from matching.models import Listing, ListingVisibility, Match, MatchEvent, MatchStatus, PartnershipStatus
 from portal.indicators.periods import Period, _zone
 from portal.indicators.selectors import Scope, member_memberships
 
@@ -143,15 +143,16 @@ def confidential_ties(period: Period) -> set[tuple[int, int, str]]:
 
 
 def data_version() -> tuple:
-    """What the boards are computed from, as a few cheap maxima: a new linkage, a changed match, registration,
-    event, organisation or cluster membership changes the tuple, so a kept board is never older than the data
-    (portal.dashboard.build.cached_dashboard)."""
+    """What the boards are computed from, as a few cheap maxima and counts: a new or deleted linkage, a changed
+    listing, match, registration, event, organisation or cluster membership changes the tuple, so a kept board
+    is never older than the data (portal.dashboard.build.cached_dashboard)."""
     return (
-        Linkage.objects.aggregate(v=Max("id"))["v"],
+        tuple(Linkage.objects.aggregate(v=Max("id"), n=Count("id")).values()),  # the count: a deletion too
+        Listing.objects.aggregate(v=Max("updated_at"))["v"],  # a need made confidential hides its ties
         Match.objects.aggregate(v=Max("updated_at"))["v"],
         MatchEvent.objects.aggregate(v=Max("id"))["v"],  # every lifecycle step, partnerships recorded included
         tuple(Registration.objects.aggregate(u=Max("updated_at"), c=Max("checked_in_at")).values()),
         Event.objects.aggregate(v=Max("updated_at"))["v"],
-        Organization.objects.aggregate(v=Max("updated_at"))["v"],
+        tuple(Organization.objects.aggregate(v=Max("updated_at"), n=Count("id")).values()),
         tuple(ClusterMembership.objects.aggregate(a=Max("requested_at"), d=Max("decided_at"), n=Count("id")).values()),
     )

@@ -391,3 +391,18 @@ def test_a_confidential_need_description_never_reaches_the_mentor(django_capture
     # The startup's own people read it in full.
     mine = api(admin).get(f"/api/v1/mentoring/office-hour-bookings/{booking.pk}/").json()
     assert mine["need_description"] == need.description
+
+
+@pytest.mark.django_db
+def test_one_startup_holds_at_most_a_few_upcoming_office_hours():
+    """One firm cannot take every slot of every mentor: the sixth upcoming booking is refused with a reason."""
+    from mentoring.office_hours import MAX_UPCOMING_BOOKINGS_PER_STARTUP
+
+    profile = mentor()
+    admin, org = startup()
+    slots = [publish(profile, days=2 + n) for n in range(MAX_UPCOMING_BOOKINGS_PER_STARTUP + 1)]
+    for slot in slots[:-1]:
+        book(admin, org, slot)
+    with pytest.raises(Conflict, match="already has 5 office hours booked"):
+        book(admin, org, slots[-1])
+    assert OfficeHour.objects.get(pk=slots[-1].pk).booked_count == 0  # the place was not taken

@@ -166,7 +166,9 @@ def test_the_api_publishes_lists_books_cancels_and_logs(world):
     assert slot_id not in [r["id"] for r in theirs.get("/api/v1/mentoring/office-hours/").json()["results"]]  # full
     # The mentor sees it, cancels it; a cancelled booking cannot be cancelled again (409).
     assert [b["id"] for b in rest.get(f"/api/v1/mentoring/office-hours/{slot_id}/").json()["bookings"]] == [booking_id]
-    assert rest.post(f"/api/v1/mentoring/office-hour-bookings/{booking_id}/cancel/").json()["status"] == "cancelled"
+    cancelled = rest.post(f"/api/v1/mentoring/office-hour-bookings/{booking_id}/cancel/").json()
+    assert cancelled["status"] == "cancelled" and cancelled["slot"]["location"] == ""  # no meeting link once cancelled
+    assert theirs.get(f"/api/v1/mentoring/office-hour-bookings/{booking_id}/").json()["slot"]["location"] == ""
     assert rest.post(f"/api/v1/mentoring/office-hour-bookings/{booking_id}/cancel/").status_code == 409
     # A past slot: 400 with the reason; a held booking logged once through the API.
     held = world["held_booking"]
@@ -267,8 +269,14 @@ def test_admin_lists_and_opens_office_hours_and_bookings(client, world):
         assert client.get(changelist).status_code == 200 and client.get(changelist, {"q": "Hana"}).status_code == 200
         page = client.get(reverse(f"admin:mentoring_{model}_change", args=[row.pk]))
         assert page.status_code == 200, model
-        assert client.get(reverse(f"admin:mentoring_{model}_add")).status_code == 200, model
-    # The counter and the booking's status move only through the services.
+    assert client.get(reverse("admin:mentoring_officehour_add")).status_code == 200
+    # The counter, the booking's status, slot and startup move only through the services (no booking is added here;
+    # a booked slot's capacity is fixed).
+    assert client.get(reverse("admin:mentoring_officehourbooking_add")).status_code == 403
+    booking_page = client.get(reverse("admin:mentoring_officehourbooking_change", args=[world["booking"].pk]))
+    assert 'name="slot"' not in booking_page.content.decode()
+    assert 'name="capacity"' not in client.get(
+        reverse("admin:mentoring_officehour_change", args=[world["slot"].pk])).content.decode()
     assert 'name="booked_count"' not in client.get(
         reverse("admin:mentoring_officehour_change", args=[world["slot"].pk])).content.decode()
     assert 'name="status"' not in client.get(

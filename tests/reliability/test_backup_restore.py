@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import io
 import sqlite3
+import stat
 import tarfile
 from pathlib import Path
 
@@ -192,3 +193,25 @@ def test_sqlite_backup_is_a_consistent_copy_that_restores_with_korean_text(tmp_p
     assert (tmp_path / "p2" / "match-attachments" / "a1").read_bytes() == PDF
     with pytest.raises(BackupError, match="Refusing to overwrite"):
         restore_backup(tmp_path / "b.tar", url=f"sqlite:///{target}", roots={"media": tmp_path / "m3", "private-media": tmp_path / "p3"})
+
+    # The archive is the owner's alone (password hashes, sessions, private attachments).
+    assert stat.S_IMODE((tmp_path / "b.tar").stat().st_mode) == 0o600
+    # --force replaces: files that are not in the archive do not survive in the upload folders.
+    (tmp_path / "p2" / "left-over.pdf").write_bytes(PDF)
+    restore_backup(tmp_path / "b.tar", url=f"sqlite:///{target}", force=True,
+                   roots={"media": tmp_path / "m2", "private-media": tmp_path / "p2"})
+    assert not (tmp_path / "p2" / "left-over.pdf").exists()
+    assert (tmp_path / "p2" / "match-attachments" / "a1").read_bytes() == PDF
+    # A manifest naming a database file outside the archive's own names is refused before anything is written.
+    evil = tmp_path / "evil.tar"
+    with tarfile.open(tmp_path / "b.tar") as good, tarfile.open(evil, "w") as bad:
+        for member in good.getmembers():
+            data = good.extractfile(member).read()
+            if member.name == "manifest.json":
+                data = data.replace(b'"database.sqlite3"', b'"../escaped.sqlite3"')
+                member.size = len(data)
+            bad.addfile(member, io.BytesIO(data))
+    with pytest.raises(BackupError, match="unexpected database file"):
+        restore_backup(evil, url=f"sqlite:///{tmp_path / 'other.sqlite3'}", roots={
+            "media": tmp_path / "m4", "private-media": tmp_path / "p4"})
+    assert not (tmp_path.parent / "escaped.sqlite3").exists()

@@ -79,7 +79,7 @@ class Event(models.Model):
     source = models.CharField(max_length=50, blank=True)
     external_id = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)  # page versions read its max
 
     class Meta:
         db_table = "clusters_event"
@@ -153,7 +153,7 @@ class Registration(models.Model):
     reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     followup_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)  # page versions read its max
 
     class Meta:
         db_table = "clusters_registration"

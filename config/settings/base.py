@@ -205,6 +205,9 @@ INDICATOR_STAGE_THRESHOLDS: dict[str, float] = {}
 # Seconds a computed cluster/alliance dashboard is kept in the cache (0 = computed live on every view). The key
 # holds the data's version, so new linkages, matches, registrations or members show at once (README "Load benchmark").
 DASHBOARD_CACHE_SECONDS = env.int("DASHBOARD_CACHE_SECONDS", default=300)
+# Seconds a rendered list (proposals, review queue, events, directory) is kept per viewer (0 = rendered on every
+# view). The key holds the data's version, so a change shows at once; this only bounds relative-time wording.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
 # Nightly, 03:30 in Seoul (18:30 UTC): indicator snapshots of every cluster and alliance, read by the trends.
 CELERY_BEAT_SCHEDULE["snapshot-indicators"] = {"task": "portal.snapshot_indicators", "schedule": crontab(minute=30, hour=18)}
 # Mentoring seats left unanswered: one reminder after this many hours, then closed and refilled after these.

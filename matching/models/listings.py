@@ -87,7 +87,7 @@ class Listing(models.Model):
     source = models.CharField(max_length=50, blank=True)
     external_id = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True, db_index=True)  # page versions read its max
 
     PROFILE_FIELDS = ("departments", "trial_phases", "startup_weeks", "cohorts", "equipment", "contact_programme")
 

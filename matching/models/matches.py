@@ -115,7 +115,7 @@ class Match(models.Model):
     )
     replaced_at = models.DateTimeField(_("replaced at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True, db_index=True)  # page versions read its max
 
     class Meta:
         verbose_name = _("match")

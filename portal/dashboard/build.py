@@ -192,23 +192,30 @@ def build_dashboard(*, subject: Cluster | Alliance, access: str, period: Period,
     return board
 
 
-def cached_dashboard(*, subject: Cluster | Alliance, access: str, period: Period, region: str = "") -> Dashboard:
+def board_version(*, subject: Cluster | Alliance, access: str, period: Period, region: str = "") -> list:
+    """Everything a board is built from: scope, access level, period, region, language, the cluster's own stage
+    rules, the last snapshot time, the day and the data's version (``selectors.data_version``)."""
+    rules = json.dumps(getattr(subject, "stage_thresholds", None) or {}, sort_keys=True)
+    return [type(subject).__name__, subject.pk, access, period.label, region,
+            translation.get_language() or "", rules, latest_snapshot_at(subject), local_today(),
+            selectors.data_version()]
+
+
+def cached_dashboard(*, subject: Cluster | Alliance, access: str, period: Period, region: str = "",
+                     version: list | None = None) -> Dashboard:
     """``build_dashboard``, kept up to ``DASHBOARD_CACHE_SECONDS`` (0: always computed live).
 
     Computing the indicators and the network live costs about a second at 5,000 organisations
-    (scripts/bench/load.sh), so a board is kept. The key holds everything the board is built from: scope,
-    access level, period, region, language, the cluster's own stage rules, the last snapshot time, the day,
-    and the data's version (``selectors.data_version``: the latest linkage, match, registration, event,
-    organisation and cluster membership), so a held meeting, a new member or "update now" show at once and
-    a kept board is never older than its data. Without a cache (Redis down) the board is computed live.
+    (scripts/bench/load.sh), so a board is kept. The key holds everything the board is built from
+    (``board_version``, read again unless the caller passes it), so a held meeting, a new member or "update now"
+    show at once and a kept board is never older than its data. Without a cache (Redis down) the board is
+    computed live.
     """
     seconds = settings.DASHBOARD_CACHE_SECONDS
     if seconds <= 0:
         return build_dashboard(subject=subject, access=access, period=period, region=region)
-    rules = json.dumps(getattr(subject, "stage_thresholds", None) or {}, sort_keys=True)
-    parts = [type(subject).__name__, subject.pk, access, period.label, region,
-             translation.get_language() or "", rules, latest_snapshot_at(subject), local_today(),
-             selectors.data_version()]
+    parts = version if version is not None else board_version(subject=subject, access=access, period=period,
+                                                              region=region)
     key = "dashboard:" + hashlib.sha256(repr(parts).encode()).hexdigest()
     board = cache_get_or(key)
     if board is None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
@@ -15,6 +15,7 @@ from accounts.models import Organization
 from accounts.selectors import managed_cluster_ids, member_org_ids
 from clusters.models import Alliance, Cluster, ClusterMembership, Linkage, LinkageKind
 from core.i18n import localized
+from core.versions import COUNT, version
 from events.models import Event, EventStatus, Meeting, Registration, RegistrationStatus
 from matching.models import Listing, ListingVisibility, Match, MatchEvent, MatchStatus, PartnershipStatus
 from portal.indicators.periods import Period, _zone
@@ -143,16 +144,16 @@ def confidential_ties(period: Period) -> set[tuple[int, int, str]]:
 
 
 def data_version() -> tuple:
-    """What the boards are computed from, as a few cheap maxima and counts: a new or deleted linkage, a changed
-    listing, match, registration, event, organisation or cluster membership changes the tuple, so a kept board
-    is never older than the data (portal.dashboard.build.cached_dashboard)."""
-    return (
-        tuple(Linkage.objects.aggregate(v=Max("id"), n=Count("id")).values()),  # the count: a deletion too
-        Listing.objects.aggregate(v=Max("updated_at"))["v"],  # a need made confidential hides its ties
-        Match.objects.aggregate(v=Max("updated_at"))["v"],
-        MatchEvent.objects.aggregate(v=Max("id"))["v"],  # every lifecycle step, partnerships recorded included
-        tuple(Registration.objects.aggregate(u=Max("updated_at"), c=Max("checked_in_at")).values()),
-        Event.objects.aggregate(v=Max("updated_at"))["v"],
-        tuple(Organization.objects.aggregate(v=Max("updated_at"), n=Count("id")).values()),
-        tuple(ClusterMembership.objects.aggregate(a=Max("requested_at"), d=Max("decided_at"), n=Count("id")).values()),
+    """What the boards are computed from, as a few cheap maxima and counts read in one round trip: a new or
+    deleted linkage, a changed listing, match, registration, event, organisation or cluster membership changes
+    the tuple, so a kept board is never older than the data (portal.dashboard.build.cached_dashboard)."""
+    return version(
+        (Linkage, "id"), (Linkage, COUNT),  # the count: a deletion too
+        (Listing, "updated_at"),  # a need made confidential hides its ties
+        (Match, "updated_at"),
+        (MatchEvent, "id"),  # every lifecycle step, partnerships recorded included
+        (Registration, "updated_at"), (Registration, "checked_in_at"),
+        (Event, "updated_at"),
+        (Organization, "updated_at"), (Organization, COUNT),
+        (ClusterMembership, "requested_at"), (ClusterMembership, "decided_at"), (ClusterMembership, COUNT),
     )

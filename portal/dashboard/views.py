@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -12,10 +13,11 @@ from django.views.decorators.http import require_POST
 
 from accounts.regions import Region
 from core.forms import form_error_text
+from core.fragments import cached_fragment
 from portal.indicators.snapshots import snapshot_now
 
 from .access import period_choices, period_from, region_from, required_access, subject_or_404
-from .build import FULL, build_dashboard, cached_dashboard
+from .build import FULL, board_version, build_dashboard, cached_dashboard
 from .tables import table_csv, table_json
 from .thresholds import StageThresholdsForm, thresholds_update
 
@@ -33,16 +35,25 @@ def dashboard_view(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
         messages.error(request, str(exc))
         period, chosen = period_from(""), ""
     region = region_from(request.GET.get("region"))
-    board = cached_dashboard(subject=subject, access=access, period=period, region=region)
-    query = request.GET.urlencode()
-    context = {
-        "board": board, "subject": subject, "kind": kind, "full": access == FULL, "query": query,
-        "period_choices": period_choices(), "chosen_period": chosen, "regions": Region.choices,
-        "tables": board.tables,
-    }
-    if access == FULL and kind == "cluster":
-        context["thresholds_form"] = StageThresholdsForm(cluster=subject)
-    return render(request, "portal/dashboard/page.html", context)
+    version = board_version(subject=subject, access=access, period=period, region=region)
+
+    def board_context() -> dict:
+        board = cached_dashboard(subject=subject, access=access, period=period, region=region, version=version)
+        context = {
+            "board": board, "subject": subject, "kind": kind, "full": access == FULL, "query": request.GET.urlencode(),
+            "period_choices": period_choices(), "chosen_period": chosen, "regions": Region.choices,
+            "tables": board.tables,
+        }
+        if access == FULL and kind == "cluster":
+            context["thresholds_form"] = StageThresholdsForm(cluster=subject)
+        return context
+
+    # The rendered board is kept as long as the computed one, under the same version (1,000 table cells and
+    # the charts' data take longer to render than the kept board takes to read).
+    board_html = cached_fragment(request, "portal/dashboard/_partials/board.html", board_context, version=version,
+                                 seconds=settings.DASHBOARD_CACHE_SECONDS)
+    return render(request, "portal/dashboard/page.html",
+                  {"subject": subject, "board_html": board_html, "full": access == FULL})
 
 
 @login_required

@@ -1,10 +1,12 @@
 """The dashboard's cache (DASHBOARD_CACHE_SECONDS): keyed by the data's version, so new data, "update now", new stage
 rules and another language show at once, and a cache that is down costs nothing but the work."""
 
+import re
 from unittest import mock
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from redis import ConnectionError as RedisConnectionError
@@ -13,7 +15,7 @@ from clusters.models import ClusterMembershipStatus
 from portal.dashboard import build
 from portal.dashboard.access import period_from
 from portal.indicators.snapshots import snapshot_now
-from tests.factories import ClusterMembershipFactory, OrganizationFactory, cluster_manager
+from tests.factories import ClusterMembershipFactory, OrganizationFactory, UserFactory, cluster_manager
 
 pytestmark = pytest.mark.django_db
 
@@ -98,3 +100,58 @@ def test_the_page_uses_the_kept_board(client, settings):
     with CaptureQueriesContext(connection) as live:
         assert client.get(url).status_code == 200
     assert len(kept) < len(live)
+
+
+def _page(client, url: str) -> str:
+    """The board's HTML without the per-request CSRF tokens."""
+    response = client.get(url)
+    assert response.status_code == 200
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.content.decode())
+
+
+def test_the_kept_page_shows_new_data_at_once_and_equals_the_live_page(client, settings):
+    settings.DASHBOARD_CACHE_SECONDS = 60
+    manager, cluster = cluster_manager()
+    _join(cluster, 2)
+    client.force_login(manager)
+    url = f"/clusters/{cluster.slug}/dashboard/"
+    before = _page(client, url)
+    with CaptureQueriesContext(connection) as kept:
+        assert _page(client, url) == before
+    _join(cluster)
+    after = _page(client, url)
+    assert after != before
+    settings.DASHBOARD_CACHE_SECONDS = 0
+    with CaptureQueriesContext(connection) as live:
+        assert _page(client, url) == after  # what a live computation shows, not an older board
+    assert len(kept) * 2 < len(live)
+
+
+def test_update_now_from_a_kept_page_passes_the_csrf_check(settings):
+    settings.DASHBOARD_CACHE_SECONDS = 60
+    manager, cluster = cluster_manager()
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(manager)
+    url = f"/clusters/{cluster.slug}/dashboard/"
+    browser.get(url)
+    page = browser.get(url).content.decode()  # the kept board
+    form = page.split(f'action="{url}refresh/"')[1]
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+    response = browser.post(f"{url}refresh/", {"csrfmiddlewaretoken": token})
+    assert response.status_code == 302
+
+
+def test_another_manager_gets_their_own_page(client, settings):
+    settings.DASHBOARD_CACHE_SECONDS = 60
+    manager, cluster = cluster_manager()
+    other = UserFactory()
+    cluster.managers.add(other)
+    url = f"/clusters/{cluster.slug}/dashboard/"
+    client.force_login(manager)
+    client.get(url)
+    client.force_login(other)
+    with CaptureQueriesContext(connection) as first_view:
+        assert client.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as second_view:
+        assert client.get(url).status_code == 200
+    assert len(second_view) < len(first_view)  # the first view rendered its own page

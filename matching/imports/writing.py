@@ -40,7 +40,10 @@ def _upsert(model, queryset, rows: dict[str, dict], sync: list[str], fixed: dict
     for obj in create:
         obj.save()  # one by one: Organization.save() fills derived fields; ids are needed below
     if update:
-        model.objects.bulk_update(update, sync, batch_size=500)
+        now = timezone.now()  # bulk_update skips auto_now: the pages' data versions read updated_at
+        for obj in update:
+            obj.updated_at = now
+        model.objects.bulk_update(update, [*sync, "updated_at"], batch_size=500)
     report.add(f"{label} created", len(create))
     report.add(f"{label} updated", len(update))
     report.add(f"{label} unchanged", len(rows) - len(create) - len(update))
@@ -65,13 +68,16 @@ def write(plan: Plan, *, source: str, status: str, report: ImportReport, join: C
               .prefetch_related(*FACET_FIELDS)}
     listings, _created = _upsert(Listing, Listing.objects.filter(source=source), rows, LISTING_SYNC,
                                  {"source": source}, report, "listings")
-    facets_changed = 0
+    facets_changed, retagged = 0, []
     for ext, values in rows.items():
         lst, old = listings[ext], before.get(ext)
         for name in FACET_FIELDS:
             if old is None or sorted(f.pk for f in getattr(old, name).all()) != values[name]:
                 getattr(lst, name).set(values[name])
                 facets_changed += old is not None
+                retagged.append(lst.pk)
+    if retagged:  # new tags are an edit of the listing for the pages' data versions
+        Listing.objects.filter(pk__in=retagged).update(updated_at=timezone.now())
     report.add("listings with changed tags", facets_changed)
     _write_links(plan, orgs, source=source, report=report)
 

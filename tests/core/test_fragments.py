@@ -3,6 +3,8 @@ CSRF token; with the cache down it is rendered every time."""
 
 from __future__ import annotations
 
+from unittest import mock
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.middleware.csrf import CSRF_SESSION_KEY, _unmask_cipher_token
@@ -93,3 +95,18 @@ def test_cache_down_renders_every_time(fragment_template, settings):
     for _ in range(2):
         html = cached_fragment(_request(), TEMPLATE, renders, version=(1,))
     assert renders.calls == 2 and "kept nowhere" in html
+
+
+def test_a_new_deploy_renders_again(fragment_template):
+    """A part kept by an earlier build (other code, templates or translations) is not served."""
+    from core import fragments
+
+    renders = Renders("x")
+    cached_fragment(_request(), TEMPLATE, renders, version=(1,))
+    fragments.build_id.cache_clear()
+    try:
+        with mock.patch.object(fragments, "build_id", return_value="next-release"):
+            cached_fragment(_request(), TEMPLATE, renders, version=(1,))
+    finally:
+        fragments.build_id.cache_clear()
+    assert renders.calls == 2

@@ -79,6 +79,21 @@ def test_reimporting_the_same_file_changes_nothing(good_file):
     assert "organisations unchanged: 3" in out.getvalue() and "links unchanged: 1" in out.getvalue()
 
 
+def test_a_reimport_that_renames_or_retags_moves_updated_at(tmp_path, good_file):
+    """The pages' kept parts are keyed by the latest updated_at: an import's edits must move it."""
+    call_command("import_orgs", str(good_file), stdout=StringIO())
+    h1, l2 = Organization.objects.get(external_id="h1"), Listing.objects.get(external_id="l2")
+    changed = [dict(r) for r in GOOD]
+    changed[0]["name"] = "Hanbit University Hospital Songdo"
+    changed[4]["therapeutic_areas"] = ["oncology"]
+    path = tmp_path / "changed.jsonl"
+    path.write_text(jsonl(changed), encoding="utf-8")
+    call_command("import_orgs", str(path), stdout=StringIO())
+    renamed, retagged = Organization.objects.get(pk=h1.pk), Listing.objects.get(pk=l2.pk)
+    assert renamed.name_en.endswith("Songdo") and renamed.updated_at > h1.updated_at
+    assert retagged.updated_at > l2.updated_at
+
+
 def test_dry_run_writes_nothing(good_file):
     before = state()
     out = StringIO()

@@ -8,4 +8,8 @@ def navigation(request: HttpRequest) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"nav": {"authenticated": False}}
-    return {"nav": user_nav_context(user)}
+    # Kept on the request: a part rendered apart (core.fragments) runs the context processors again.
+    nav = getattr(request, "_nav_context", None)
+    if nav is None:
+        nav = request._nav_context = user_nav_context(user)
+    return {"nav": nav}

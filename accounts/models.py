@@ -161,7 +161,7 @@ class Organization(models.Model):
     source = models.CharField(max_length=50, blank=True)
     external_id = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)  # page versions read its max
 
     class Meta:
         verbose_name = _("organisation")

@@ -55,7 +55,8 @@ def search(qs: QuerySet, q: str) -> QuerySet:
     words = q.split()
     if not words:
         return qs
-    qs = qs.annotate(_name_key=_compact_name(), _name_en=Lower("name_en"))
+    # Aliases, not annotations: compared in SQL, never selected.
+    qs = qs.alias(_name_key=_compact_name(), _name_en=Lower("name_en"))
     in_name = Q()
     for word in words:
         key, low = compact(word), word.lower()
@@ -67,15 +68,19 @@ def search(qs: QuerySet, q: str) -> QuerySet:
         in_name &= named
     whole_key, whole_en = compact(q), " ".join(q.lower().split())
     kinds = [kind for kind, hints in KIND_WORDS.items() if any(h in q.lower() for h in hints)]
+    exact = Q(_name_key=whole_key) | Q(_name_en=whole_en)
+    relevance = Case(
+        When(exact, then=Value(4)),
+        When(Q(_name_key__startswith=whole_key) | Q(_name_en__startswith=whole_en), then=Value(3)),
+        When(in_name, then=Value(2)),
+        default=Value(1), output_field=IntegerField(),
+    )
+    tail = (F("name_en").asc(), "name_ko", "pk")
+    if not kinds:  # an exact name is relevance 4, so relevance alone orders as (exact, relevance) does
+        return qs.annotate(_relevance=relevance).order_by("-_relevance", *tail)
     return qs.annotate(
-        _relevance=Case(
-            When(Q(_name_key=whole_key) | Q(_name_en=whole_en), then=Value(4)),
-            When(Q(_name_key__startswith=whole_key) | Q(_name_en__startswith=whole_en), then=Value(3)),
-            When(in_name, then=Value(2)),
-            default=Value(1), output_field=IntegerField(),
-        ),
-        _exact=Case(When(Q(_name_key=whole_key) | Q(_name_en=whole_en), then=Value(1)), default=Value(0),
-                    output_field=IntegerField()),
+        _relevance=relevance,
+        _exact=Case(When(exact, then=Value(1)), default=Value(0), output_field=IntegerField()),
         _kind_hint=Case(When(Q(kind__in=kinds) & in_name, then=Value(1)), default=Value(0),
                         output_field=IntegerField()),
-    ).order_by("-_exact", "-_kind_hint", "-_relevance", F("name_en").asc(), "name_ko", "pk")
+    ).order_by("-_exact", "-_kind_hint", "-_relevance", *tail)

@@ -2,9 +2,12 @@
 
 from collections.abc import Callable
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.core.paginator import Page, Paginator
+from django.db import connection
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Window
 
 from clusters.models import Cluster, ClusterMembership, ClusterMembershipStatus
+from core.i18n import localized
 
 from .models import (
     Membership,
@@ -146,7 +149,7 @@ def organization_directory(
 ) -> QuerySet[Organization]:
     """Verified organisations for the directory; a search matches both names (Korean short forms
     too) and the description, most relevant first (``accounts.search``)."""
-    qs = Organization.objects.filter(status=OrganizationStatus.VERIFIED).select_related("stage")
+    qs = Organization.objects.filter(status=OrganizationStatus.VERIFIED)
     qs = search(qs, q)
     if kind:
         qs = qs.filter(kind=kind)
@@ -158,6 +161,69 @@ def organization_directory(
         qs = qs.filter(pk__in=ClusterMembership.objects.filter(
             cluster__slug=cluster, status=ClusterMembershipStatus.APPROVED).values("organization_id"))
     return qs.prefetch_related("cluster_memberships__cluster")
+
+
+DIRECTORY_PAGE_SIZE = 24
+MAX_DIRECTORY_PAGE = 1_000_000
+# The columns a directory card shows: the others (JSON facts, audit fields) are not read.
+DIRECTORY_COLUMNS = ("id", "name_ko", "name_en", "kind", "region", "description")
+
+
+def directory_page(qs: QuerySet[Organization], number) -> Page:
+    """One page of the directory, as ``Paginator(qs, 24).get_page(number)`` gives it, with the number of
+    matches read beside the rows (a window count) instead of by a second query that searches every
+    organisation again: one search per page, not two."""
+    paginator = Paginator(qs, DIRECTORY_PAGE_SIZE)
+    try:
+        number = int(number)
+    except (TypeError, ValueError):
+        number = 1
+    # A page number too large for an OFFSET (a hostile ?page=) is past the end like any other: the last page.
+    rows = _directory_rows(qs, number) if 1 <= number <= MAX_DIRECTORY_PAGE else []
+    if rows:
+        paginator.count = rows[0]._total  # Paginator.count is a cached property: this is its value
+    else:  # no match, or a page past the end (or below 1): the last page, as get_page() shows it
+        paginator.count = qs.count() if number != 1 else 0
+        if paginator.count:
+            number = paginator.num_pages
+            rows = _directory_rows(qs, number)
+        else:
+            number = 1
+    return paginator._get_page(rows, number, paginator)
+
+
+def _directory_rows(qs: QuerySet[Organization], number: int) -> list[Organization]:
+    """The page's organisations, each with ``cluster_names``: its approved clusters' names in the current
+    language, newest membership first (read as plain values: no membership or cluster objects)."""
+    start = (number - 1) * DIRECTORY_PAGE_SIZE
+    qs = qs.prefetch_related(None).only(*DIRECTORY_COLUMNS).annotate(_total=Window(Count("pk")))
+    orgs = list(qs[start:start + DIRECTORY_PAGE_SIZE])
+    names: dict[int, list[str]] = {}
+    if orgs:
+        rows = (ClusterMembership.objects
+                .filter(organization_id__in=[org.pk for org in orgs], status=ClusterMembershipStatus.APPROVED)
+                .order_by("-requested_at", "id").values_list("organization_id", "cluster__name_ko", "cluster__name_en"))
+        for org_id, name_ko, name_en in rows:
+            names.setdefault(org_id, []).append(localized(name_ko, name_en))
+    for org in orgs:
+        org.cluster_names = names.get(org.pk, [])
+    return orgs
+
+
+def directory_version() -> tuple:
+    """What the directory's cards show, read in one query for the kept result list (``core.fragments``):
+    the organisations' latest ``updated_at`` and count (every edit, verification, rejection or re-application
+    saves ``updated_at``; a deletion changes the count) and the approved cluster memberships' count and id
+    sums (an approval, a decline, a removal or a cluster deleted changes them). Cluster names are in the
+    filter form's choices, which the view reads anyway."""
+    org, cm = Organization._meta.db_table, ClusterMembership._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f'SELECT * FROM (SELECT MAX("updated_at"), COUNT(*) FROM "{org}") o, '  # noqa: S608 - table names
+            f'(SELECT COUNT(*), SUM("id"), SUM("organization_id"), SUM("cluster_id") FROM "{cm}" WHERE "status" = %s) c',
+            [ClusterMembershipStatus.APPROVED.value],
+        )
+        return tuple(cursor.fetchone())
 
 
 def organization_people(*, org: Organization) -> QuerySet[Membership]:

@@ -25,11 +25,13 @@ from .models import SEAT_HOLDING, Event, EventStatus, Registration, Registration
 
 def _take_seat(event_id: int) -> bool:
     free = Q(capacity__isnull=True) | Q(seats_taken__lt=F("capacity"))
-    return Event.objects.filter(free, pk=event_id).update(seats_taken=F("seats_taken") + 1) == 1
+    # updated_at too: an UPDATE skips auto_now, and the kept events list reads it to show seats left.
+    return Event.objects.filter(free, pk=event_id).update(
+        seats_taken=F("seats_taken") + 1, updated_at=timezone.now()) == 1
 
 
 def _release_seat(event_id: int) -> None:
-    Event.objects.filter(pk=event_id, seats_taken__gt=0).update(seats_taken=F("seats_taken") - 1)
+    Event.objects.filter(pk=event_id, seats_taken__gt=0).update(seats_taken=F("seats_taken") - 1, updated_at=timezone.now())
 
 
 def _offer_next(event: Event, now: datetime) -> Registration | None:

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from core.dates import today as local_today
 from core.errors import DomainError
+from core.fragments import cached_fragment
 
 from . import ical, marketplace, qr, registration, selectors
 from .forms import EventFilterForm, RegistrationForm
@@ -47,7 +48,8 @@ def _month_grid(events: list[Event], first: date) -> list[list[dict]]:
     return [[{"day": d, "in_month": d.month == first.month, "events": by_day.get(d, [])} for d in week] for week in weeks]
 
 
-def event_list_view(request: HttpRequest) -> HttpResponse:
+def _list_context(request: HttpRequest) -> dict:
+    """What the events list or its month view shows (the kept part, built only when it is not kept)."""
     form = EventFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     query = {k: filters.get(k, "") for k in ("cluster", "kind", "topic")}
@@ -71,12 +73,20 @@ def event_list_view(request: HttpRequest) -> HttpResponse:
             view="month", weeks=_month_grid(events, first), month=first, query=params.urlencode(),
             prev_month=prev_month.strftime("%Y-%m"), next_month=end.strftime("%Y-%m"),
         )
-        return render(request, "events/calendar.html", context)
+        return context
     include_past = request.GET.get("past") == "1"
     qs = selectors.event_search(user=request.user, include_past=include_past, now=timezone.now(), **query)
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     context.update(view="list", page=page, query=params.urlencode(), include_past=include_past)
-    return render(request, "events/list.html", context)
+    return context
+
+
+def event_list_view(request: HttpRequest) -> HttpResponse:
+    # The list (or month) is kept per viewer and filters under the events' version (core.fragments).
+    month = request.GET.get("view") == "month"
+    version = selectors.event_list_version(user=request.user, now=timezone.now())
+    body = cached_fragment(request, "events/_partials/body.html", lambda: _list_context(request), version=version)
+    return render(request, "events/calendar.html" if month else "events/list.html", {"body": body})
 
 
 def _visible_event(request: HttpRequest, pk: int) -> Event:

@@ -10,22 +10,23 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from accounts.models import Organization
+from accounts.models import MembershipStatus, Organization
 from accounts.regions import Region
-from accounts.selectors import member_org_ids
 from core.errors import DomainError
-from taxonomy import selectors as taxonomy_selectors
-from taxonomy.models import FacetKind
+from core.fragments import cached_fragment
+from taxonomy.models import Facet, FacetKind
 
 from .. import visibility
 from ..models import Match, MatchRun, MatchRunStatus, MatchStatus
 from . import runs, selectors, services
-from .reasons import NEED, facet_labels, reasons_for
+from .reasons import NEED, reasons_for
 
 PAGE_SIZE = 20
 
@@ -49,43 +50,102 @@ class DismissForm(forms.Form):
                              widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}))
 
 
-def _decorate(request: HttpRequest, matches: list[Match]) -> None:
-    """Reasons and a relative score bar per row, computed from what was prefetched (no queries per row)."""
+_FIELD_HTML: dict[tuple, str] = {}  # rendered form fields by everything they show (bounded below)
+
+
+def _field_html(bf: forms.BoundField) -> str:
+    """``{% include "_partials/field.html" with field=bf %}``, rendered once per process for the same field,
+    choices, value, errors and language (a select of every region is a few thousand calls to render)."""
+    key = (bf.name, str(bf.label), bf.auto_id, tuple((str(v), str(lab)) for v, lab in getattr(bf.field, "choices", ())),
+           repr(bf.value()), tuple(str(e) for e in bf.errors), translation.get_language())
+    html = _FIELD_HTML.get(key)
+    if html is None:
+        if len(_FIELD_HTML) >= 2000:
+            _FIELD_HTML.clear()
+        html = _FIELD_HTML[key] = render_to_string("_partials/field.html", {"field": bf})
+    return html
+
+
+def _url_of(name: str):
+    """``reverse(name, args=[pk])`` for many rows at the cost of one reverse (the pattern takes an int)."""
+    sentinel = "987654321"
+    pattern = reverse(name, args=[int(sentinel)])
+    before, after = pattern.split(sentinel)
+    return lambda pk: f"{before}{pk}{after}"
+
+
+def _decorate(request: HttpRequest, matches: list[Match], labels: dict[str, Facet]) -> None:
+    """Reasons, a relative score bar and the links per row, computed from what was prefetched (no queries per row)."""
     hidden = visibility.hidden_description_ids(request.user, matches)
-    labels = facet_labels()
     top = max((m.score for m in matches), default=0.0) or 1.0
+    org_url, listing_url = _url_of("organizations:detail"), _url_of("listings:detail")
+    request_url, follow_url, dismiss_url = (_url_of("matches:transition"), _url_of("matches:detail"),
+                                            _url_of("listings:proposal_dismiss"))
     for m in matches:
         m.reasons = reasons_for(m, hidden_ids=hidden, facet_labels=labels, side=NEED)
         m.bar = max(0.0, min(1.0, m.score / top))
+        m.counterpart_url, m.need_url = org_url(m.counterpart_id), listing_url(m.need_id)
+        m.request_url, m.follow_url, m.dismiss_url = request_url(m.pk), follow_url(m.pk), dismiss_url(m.pk)
+        m.supporting = [(s, listing_url(s.pk)) for s in m.supporting_listings.all()]
+
+
+def _member_orgs(request: HttpRequest) -> list[Organization]:
+    """The viewer's organisations in one query (it also answers ``member_org_ids`` for this request)."""
+    user = request.user
+    orgs = list(Organization.objects.filter(memberships__user=user, memberships__status=MembershipStatus.ACTIVE)
+                .only("id", "name_ko", "name_en", "status", "updated_at").order_by("pk"))
+    if getattr(user, "_member_org_ids", None) is None:  # the cache accounts.selectors.member_org_ids keeps
+        user._member_org_ids = {o.pk for o in orgs}
+    return orgs
 
 
 @login_required
 def proposals_view(request: HttpRequest) -> HttpResponse:
-    orgs = list(Organization.objects.filter(pk__in=member_org_ids(request.user)).order_by("pk"))
+    orgs = _member_orgs(request)
     if not orgs:
         messages.info(request, _("Join or register an organisation to see the partners proposed to it."))
         return redirect("listings:browse")
-    types = taxonomy_selectors.facet_choices()[FacetKind.PARTNERSHIP_TYPE]
+    facets = list(Facet.objects.order_by("kind", "order", "slug"))  # the form's types and the reasons' labels
+    types = [f for f in facets if f.is_active and f.kind == FacetKind.PARTNERSHIP_TYPE]
     form = ProposalFilterForm(request.GET or None, orgs=orgs, types=types)
     invalid = form.is_bound and not form.is_valid()
     filters = form.cleaned_data if form.is_bound and not invalid else {}
     org_id = filters.get("org") or orgs[0].pk
-    # A filter that is not one of the choices shows nothing but the form's errors.
-    qs = Match.objects.none() if invalid else selectors.proposals_for(
-        user=request.user, organization_id=org_id, partnership_type=filters.get("partnership_type", ""),
-        region=filters.get("region", ""))
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = list(page)
-    _decorate(request, rows)
-    params = request.GET.copy()
-    params.pop("page", None)
-    context = {"form": form, "page": page, "rows": rows, "query": params.urlencode(),
-               "organization": next(o for o in orgs if o.pk == org_id), "dismiss_form": DismissForm(),
-               "unexplained": sum(1 for m in rows if not m.reasons),
-               "replaced": list(selectors.recent_replacements(user=request.user, organization_id=org_id)[:20])}
-    if request.headers.get("HX-Request"):  # htmx swaps only a 200: the errors show in the fragment
-        return render(request, "matching/_partials/proposal_results.html", context)
-    return render(request, "matching/proposals.html", context, status=400 if invalid else 200)
+    organization = next(o for o in orgs if o.pk == org_id)
+    partnership_type, region = filters.get("partnership_type", ""), filters.get("region", "")
+    hx = bool(request.headers.get("HX-Request"))
+    # What the kept part shows changes only with one of these (core.fragments; the path is in the key).
+    version = (
+        tuple((o.pk, o.status, o.updated_at) for o in orgs),
+        tuple((f.pk, f.kind, f.slug, f.label_en, f.label_ko, f.order, f.is_active) for f in facets),
+        selectors.proposals_version(org_ids={o.pk for o in orgs}, organization_id=org_id),
+    )
+
+    def context() -> dict:
+        # A filter that is not one of the choices shows nothing but the form's errors.
+        qs = Match.objects.none() if invalid else selectors.proposals_for(
+            user=request.user, organization_id=org_id, partnership_type=partnership_type, region=region)
+        paginator = Paginator(qs, PAGE_SIZE)
+        if not invalid and not partnership_type and not region:
+            paginator.count = version[2][1]  # the version counted this organisation's proposals already
+        page = paginator.get_page(request.GET.get("page"))
+        rows = list(page)
+        _decorate(request, rows, {f.slug: f for f in facets})
+        params = request.GET.copy()
+        params.pop("page", None)
+        return {"form": form, "page": page, "rows": rows, "query": params.urlencode(), "organization": organization,
+                "filter_fields": {} if hx else {name: _field_html(form[name]) for name in form.fields},
+                "dismiss_field": _field_html(DismissForm()["reason"]),
+                "unexplained": sum(1 for m in rows if not m.reasons), "next_path": request.get_full_path(),
+                "replaced": [] if hx else list(
+                    selectors.recent_replacements(user=request.user, organization_id=org_id)[:20])}
+
+    if hx:  # htmx swaps only a 200: the errors show in the fragment
+        return HttpResponse(cached_fragment(request, "matching/_partials/proposal_results.html", context,
+                                            version=version))
+    body = cached_fragment(request, "matching/_partials/proposals_body.html", context, version=version)
+    return render(request, "matching/proposals.html", {"body": body, "organization": organization},
+                  status=400 if invalid else 200)
 
 
 @login_required

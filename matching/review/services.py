@@ -188,7 +188,8 @@ def match_request(*, user: User, need_id: int, counterpart_id: int, note: str = 
     if not created and (match.status != S.PROPOSED or match.need_side_accepted_at):
         raise Conflict(_("This pair is already %(status)s.") % {"status": S(match.status).label})
     now = timezone.now()
-    Match.objects.filter(pk=match.pk).update(source=MatchSource.REQUESTED, requested_by=user, need_side_accepted_at=now)
+    Match.objects.filter(pk=match.pk).update(source=MatchSource.REQUESTED, requested_by=user, need_side_accepted_at=now,
+                                             updated_at=now)  # the queue's kept cards show the source
     match.source, match.requested_by, match.need_side_accepted_at = MatchSource.REQUESTED, user, now
     MatchEvent.objects.create(match=match, actor=user, action="request", from_status=S.PROPOSED,
                               to_status=S.PROPOSED, note=note.strip()[:2000])

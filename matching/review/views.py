@@ -15,18 +15,22 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
+from accounts.models import OrganizationKind
 from accounts.regions import Region
 from accounts.selectors import is_cluster_manager, member_org_ids, organization_people
 from core import csvsafe
 from core.errors import DomainError
 from core.forms import form_error_text
+from core.fragments import cached_fragment
 from taxonomy import selectors as taxonomy_selectors
-from taxonomy.models import FacetKind
+from taxonomy.models import Facet, FacetKind
 
 from .. import visibility
 from ..models import (
@@ -64,9 +68,9 @@ class QueueFilterForm(forms.Form):
     stage = forms.ChoiceField(label=gettext_lazy("Firm stage"), required=False)
     region = forms.ChoiceField(label=gettext_lazy("Region"), required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, facets: dict[str, list] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        facets = taxonomy_selectors.facet_choices()
+        facets = taxonomy_selectors.facet_choices() if facets is None else facets
         any_ = [("", _("Any"))]
         self.fields["therapeutic_area"].choices = any_ + [(f.slug, f.label) for f in facets[FacetKind.THERAPEUTIC_AREA]]
         self.fields["partnership_type"].choices = any_ + [(f.slug, f.label) for f in facets[FacetKind.PARTNERSHIP_TYPE]]
@@ -94,14 +98,16 @@ def _invalid(request: HttpRequest, form: forms.Form) -> None:
     messages.error(request, form_error_text(form))
 
 
-def _decorate(user, rows: list[Match], side: str = COUNTERPART) -> None:
+def _decorate(user, rows: list[Match], side: str = COUNTERPART, *, labels: dict | None = None,
+              last_active: bool = True) -> None:
     """Reasons (from the reader's side), readable descriptions and the firm's responsiveness, from
-    prefetched rows (no per-row queries)."""
+    prefetched rows (no per-row queries). ``labels``: facet_labels(), if read; ``last_active=False`` skips the
+    firms' last activity (two queries) for a page that shows only their answer rate."""
     hidden = visibility.hidden_description_ids(user, rows)
-    labels = facet_labels()
+    labels = facet_labels() if labels is None else labels
     needs = [m.need for m in rows]
     readable = visibility.description_visible_ids(user, needs + [s for m in rows for s in m.supporting_listings.all()])
-    resp = selectors.responsiveness({m.need.organization_id for m in rows})
+    resp = selectors.responsiveness({m.need.organization_id for m in rows}, last=last_active)
     for m in rows:
         m.reasons = reasons_for(m, hidden_ids=hidden, facet_labels=labels, side=side)
         m.readable_ids = readable
@@ -111,36 +117,119 @@ def _decorate(user, rows: list[Match], side: str = COUNTERPART) -> None:
 
 # --- the TTO review queue ----------------------------------------------------------------------------
 
+QUEUE_FILTER_WIDTHS = {"therapeutic_area": 3, "partnership_type": 3, "stage": 2, "region": 2}  # grid columns
+QUEUE_FILTERS = tuple(QUEUE_FILTER_WIDTHS)
+
+
+def _facets() -> tuple[dict[str, Facet], dict[str, list[Facet]], dict[int, Facet]]:
+    """facet_labels() and facet_choices() from one query: every term by slug, the active ones by kind; and
+    every term by id."""
+    by_slug, active, by_id = {}, {kind: [] for kind in FacetKind.values}, {}
+    for f in Facet.objects.all():  # ordered by kind, order, slug, as both of them read it
+        by_slug[f.slug], by_id[f.pk] = f, f
+        if f.is_active:
+            active[f.kind].append(f)
+    return by_slug, active, by_id
+
+
+def _queue_part(request: HttpRequest, *, orgs: set[int], assigned: bool, form: QueueFilterForm | None,
+                filters: dict, invalid: bool, facets: tuple | None) -> dict:
+    """The context of the queue's kept part (matching/review/_queue.html): built only when it is rendered."""
+    labels, active, by_id = facets or _facets()
+    if form is None:  # no filter asked for: the form is built only to be shown
+        form = QueueFilterForm(request.GET or None, facets=active)
+    # The whole queue in one query: its (id, score) rows page the unfiltered queue and rank the fit bands.
+    queue = [] if invalid else selectors.queue_ranked(user=request.user, assigned_to_me=assigned, org_ids=orgs)
+    if invalid:
+        ids: list[int] = []
+    elif filters:
+        ids = list(selectors.review_queue(user=request.user, assigned_to_me=assigned, org_ids=orgs, **filters)
+                   .prefetch_related(None).values_list("pk", flat=True))
+    else:
+        ids = [pk for pk, _score in queue]
+    # Page on the bare ids, then load one page with its relations: sorting the joined rows made PostgreSQL
+    # join every proposal waiting (about 1,000 at 5,000 organisations) to its need before the LIMIT.
+    page = Paginator(ids, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = selectors.queue_cards(list(page), facets=by_id)
+    _decorate(request.user, rows, labels=labels, last_active=False)
+    # Bands rank against the whole queue, so a filter or a page never changes a proposal's band.
+    ranked = [score for _pk, score in queue] if rows else []
+    # What each card shows, read once here rather than per card in the template (a choice label costs the whole
+    # list's translations; each ``.all`` of a prefetched relation a new queryset).
+    kinds, regions, sources = ({k: str(v) for k, v in choices} for choices in (
+        OrganizationKind.choices, Region.choices, MatchSource.choices))
+    fit_labels = {k: str(v) for k, v in selectors.FIT_LABELS.items()}
+    comma = conditional_escape(", ")
+    for m in rows:
+        org = m.need.organization
+        m.firm_kind, m.firm_region = kinds.get(org.kind, org.kind), regions.get(org.region, org.region)
+        m.source_label = sources.get(m.source, m.source)
+        m.supporting = list(m.supporting_listings.all())
+        m.fit = selectors.fit_band(m.score, ranked)
+        m.fit_label = fit_labels.get(m.fit, "")
+        m.top_reasons = m.reasons[:QUEUE_REASONS]
+        for r in m.top_reasons:  # as ``items|slice:":3"|join:", "`` wrote them
+            r.shown = mark_safe(comma.join(conditional_escape(v) for v in r.items[:3]))  # each item escaped
+            r.more = len(r.items) > 3
+    params = request.GET.copy()
+    params.pop("page", None)
+    return {"form": form, "filter_fields": [(width, form[name], _select_html(form[name]))
+                                            for name, width in QUEUE_FILTER_WIDTHS.items()],
+            "page": page, "rows": rows, "query": params.urlencode(),
+            "reason_options": _reason_options(), "next": request.get_full_path(), "assigned": assigned,
+            "queue_total": len(ranked), "banded": len(ranked) >= selectors.MIN_FOR_BANDS}
+
+
+def _select_html(bf: forms.BoundField) -> str:
+    """What ``str(bf)`` renders for a plain Select (django/forms/widgets/select.html), written here: Django renders
+    every <option> from a template of its own, a hundred calls each, and the four filters have about 60. Anything
+    else (errors, groups, a required field) is left to Django."""
+    widget = bf.field.widget
+    choices = list(widget.choices)
+    if (type(widget) is not forms.Select or bf.errors or bf.help_text or bf.field.required
+            or any(isinstance(label, (list, tuple)) for _value, label in choices)):
+        return str(bf)
+    attrs = bf.build_widget_attrs({}, widget)
+    if bf.auto_id and "id" not in widget.attrs:
+        attrs.setdefault("id", bf.auto_id)
+    attrs = widget.build_attrs(widget.attrs, attrs)
+    attr_html = mark_safe("".join(  # each part escaped by format_html
+        format_html(" {}", k) if v is True else format_html(' {}="{}"', k, v) for k, v in attrs.items() if v is not False))
+    current, chosen, options = set(widget.format_value(bf.value())), False, []
+    for value, label in choices:
+        selected = not chosen and str(value) in current
+        chosen = chosen or selected
+        options.append(format_html('\n  <option value="{}"{}>{}</option>\n', value, " selected" if selected else "", label))
+    return format_html('<select name="{}"{}>{}\n</select>', bf.html_name, attr_html, mark_safe("".join(options)))
+
+
+def _reason_options() -> str:
+    """The decline reasons' <option>s, rendered once for the bulk form and every card."""
+    return format_html_join("", '<option value="{}">{}</option>', DeclineReason.choices)
+
 
 @login_required
 def queue_view(request: HttpRequest) -> HttpResponse:
     orgs = selectors.reviewing_org_ids(request.user)
+    request.reviewing_org_ids = orgs  # the navigation's review link reads it (review_tags.review_nav)
     assigned = request.GET.get("assigned") == "me"
     if not orgs and not assigned:
         raise PermissionDenied(_("The review queue is for the TTO reviewers of hospitals and universities."))
-    form = QueueFilterForm(request.GET or None)
-    invalid = form.is_bound and not form.is_valid()
-    filters = form.cleaned_data if form.is_bound and not invalid else {}
-    # A filter that is not one of the choices shows nothing but the form's errors.
-    qs = Match.objects.none() if invalid else selectors.review_queue(
-        user=request.user, assigned_to_me=assigned, **{k: v for k, v in filters.items() if v})
-    # Page on the bare ids, then load one page with its relations: sorting the joined rows made PostgreSQL
-    # join every proposal waiting (about 1,000 at 5,000 organisations) to its need before the LIMIT.
-    page = Paginator(qs.prefetch_related(None).values_list("pk", flat=True), PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = list(selectors.with_relations(Match.objects.filter(pk__in=list(page))).order_by("-score", "id"))
-    _decorate(request.user, rows)
-    # Bands rank against the whole queue, so a filter or a page never changes a proposal's band.
-    ranked = selectors.queue_scores(user=request.user, assigned_to_me=assigned) if rows else []
-    for m in rows:
-        m.fit = selectors.fit_band(m.score, ranked)
-        m.fit_label = selectors.FIT_LABELS.get(m.fit, "")
-        m.top_reasons = m.reasons[:QUEUE_REASONS]
-    params = request.GET.copy()
-    params.pop("page", None)
-    context = {"form": form, "page": page, "rows": rows, "query": params.urlencode(), "reasons": DeclineReason.choices,
-               "next": request.get_full_path(), "assigned": assigned, "queue_total": len(ranked),
-               "banded": len(ranked) >= selectors.MIN_FOR_BANDS}
-    return render(request, "matching/review/queue.html", context, status=400 if invalid else 200)
+    form, invalid, filters, facets = None, False, {}, None
+    if any(request.GET.get(k) for k in QUEUE_FILTERS):  # without a filter value the form is always valid
+        facets = _facets()
+        form = QueueFilterForm(request.GET, facets=facets[1])
+        invalid = not form.is_valid()
+        # A filter that is not one of the choices shows nothing but the form's errors.
+        filters = {} if invalid else {k: v for k, v in form.cleaned_data.items() if v}
+    # The cards are kept per viewer, language, day and full path under the data's version (selectors.queue_version).
+    queue_orgs = selectors.queue_org_ids(request.user, assigned_to_me=assigned, org_ids=orgs)
+    version = selectors.queue_version(request.user, org_ids=queue_orgs, reviewing=orgs)
+    part = cached_fragment(request, "matching/review/_queue.html", lambda: _queue_part(
+        request, orgs=orgs, assigned=assigned, form=form, filters=filters, invalid=invalid, facets=facets),
+        version=version)
+    return render(request, "matching/review/queue.html", {"part": part, "assigned": assigned},
+                  status=400 if invalid else 200)
 
 
 BULK_LIMIT = 100

@@ -15,11 +15,14 @@ register = template.Library()
 
 @register.inclusion_tag("matching/review/_nav.html", takes_context=True)
 def review_nav(context) -> dict:
-    user = context["request"].user
+    request = context["request"]
+    user = request.user
     if not user.is_authenticated:
         return {"show": False}
+    reviewing = getattr(request, "reviewing_org_ids", None)  # read already by the review queue's view
     return {"show": bool(member_org_ids(user)) or is_cluster_manager(user), "unread": unread_notifications(user),
-            "reviewer": bool(reviewing_org_ids(user)), "manager": is_cluster_manager(user)}
+            "reviewer": bool(reviewing_org_ids(user) if reviewing is None else reviewing),
+            "manager": is_cluster_manager(user)}
 
 
 @register.inclusion_tag("matching/review/_request_form.html", takes_context=True)

@@ -25,6 +25,9 @@ class MatchRun(models.Model):
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
     # Last sign of life from a worker (start, each chunk): a running run silent for longer is abandoned.
     heartbeat_at = models.DateTimeField(_("last progress at"), null=True, blank=True)
+    # Set once the chord is sent: a dispatch redelivered after its worker died between claiming the run and
+    # sending the chord sends it then (matching.proposals.tasks.match_run_dispatch).
+    dispatched_at = models.DateTimeField(_("chunks sent at"), null=True, blank=True)
     needs_total = models.PositiveIntegerField(_("needs"), default=0)
     chunks_total = models.PositiveIntegerField(_("chunks"), default=0)
     chunks_done = models.PositiveIntegerField(_("chunks done"), default=0)

@@ -45,6 +45,23 @@ def chunks_for(run: MatchRun) -> list[list[int]] | None:
     return chunks if claimed else None
 
 
+def chunks_to_resend(run: MatchRun) -> list[list[int]] | None:
+    """The chunks of a run an earlier delivery claimed but never sent (its worker died in between), split again
+    from the open needs; None when the run is not running or its chunks were sent."""
+    ids = dataset.need_listing_ids()
+    size = settings.MATCH_CHUNK_SIZE
+    chunks = [ids[i:i + size] for i in range(0, len(ids), size)]
+    now = timezone.now()
+    resumed = MatchRun.objects.filter(pk=run.pk, status=MatchRunStatus.RUNNING, dispatched_at__isnull=True).update(
+        heartbeat_at=now, needs_total=len(ids), chunks_total=len(chunks), chunks_done=0,
+    )
+    return chunks if resumed else None
+
+
+def mark_dispatched(run_id: int) -> None:
+    MatchRun.objects.filter(pk=run_id, dispatched_at__isnull=True).update(dispatched_at=timezone.now())
+
+
 def run_chunk(*, run_id: int, need_ids: list[int]) -> dict:
     """Rank one chunk; writes nothing but the progress counter, so running it twice is harmless.
 

@@ -41,11 +41,18 @@ def match_run_dispatch(self, *, run_id: int) -> None:
     The chord goes to the queue this task came from, so a run stays with the workers serving it.
     """
     run = MatchRun.objects.filter(pk=run_id).first()
-    if run is None or run.status != MatchRunStatus.QUEUED:
+    if run is None:
         return
-    chunks = run_steps.chunks_for(run)
+    if run.status == MatchRunStatus.QUEUED:
+        chunks = run_steps.chunks_for(run)  # None: claimed by another delivery meanwhile, or failed
+    elif run.status == MatchRunStatus.RUNNING and run.dispatched_at is None:
+        # Claimed by an earlier delivery whose worker died before sending the chord (acks_late redelivered
+        # this task after the broker's visibility timeout): send it now instead of leaving the run stalled.
+        chunks = run_steps.chunks_to_resend(run)
+    else:
+        return
     if chunks is None:
-        return  # claimed by an earlier delivery of this task, or failed meanwhile
+        return
     if not chunks:
         run_steps.finish_run(run_id=run_id, chunk_results=[])
         return
@@ -58,6 +65,9 @@ def match_run_dispatch(self, *, run_id: int) -> None:
     except Exception as exc:  # eager mode raises here; a worker reports through the errback
         run_steps.fail_run(run_id=run_id, error=f"{type(exc).__name__}: {exc}")
         raise
+    # Dying between the chord and this line sends it twice on redelivery: the second round's chunks are fenced
+    # once the first finishes, and its callback writes nothing (run_steps.finish_run).
+    run_steps.mark_dispatched(run_id)
 
 
 @shared_task(name="matching.rerank_listing", acks_late=True)

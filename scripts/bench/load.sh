@@ -11,8 +11,8 @@
 # Environment: BENCH_DB (clusterlink_load), BENCH_PG (postgres://postgres@127.0.0.1:5432), REDIS_URL
 # (redis://127.0.0.1:6379/1), BENCH_PORT (8790), BENCH_USERS (20), BENCH_DURATION (20 s per page),
 # BENCH_ORGS (5000), BENCH_LISTINGS (50000), CONN_MAX_AGE (60, as .env.example), DASHBOARD_CACHE_SECONDS
-# (0). Arguments after --rebuild go to load.py (--only dashboard, --warmup 3, --json out.json). Needs wrk
-# (apt-get install wrk).
+# (300) and PAGE_CACHE_SECONDS (60; both 0: every view computed and rendered anew). Arguments after --rebuild
+# go to load.py (--only dashboard, --warmup 3, --json out.json). Needs wrk (apt-get install wrk).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DB=${BENCH_DB:-clusterlink_load}
@@ -52,8 +52,10 @@ export REDIS_URL="$REDIS"
 .venv/bin/python manage.py collectstatic --noinput -v 0
 
 log=$(mktemp)
-# Production settings; DASHBOARD_CACHE_SECONDS as in the settings (300) unless given (0: computed live on every view).
+# Production settings; DASHBOARD_CACHE_SECONDS and PAGE_CACHE_SECONDS as in the settings (300, 60) unless given
+# (0: computed and rendered on every view).
 DJANGO_SETTINGS_MODULE=config.settings.prod DASHBOARD_CACHE_SECONDS=${DASHBOARD_CACHE_SECONDS:-300} \
+  PAGE_CACHE_SECONDS=${PAGE_CACHE_SECONDS:-60} \
   .venv/bin/gunicorn config.wsgi --bind "127.0.0.1:$PORT" --workers 2 --log-level warning >"$log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true' EXIT
@@ -61,7 +63,7 @@ for _ in $(seq 100); do
   curl -s -o /dev/null -H 'X-Forwarded-Proto: https' -H 'Host: localhost' "http://127.0.0.1:$PORT/privacy/" && break
   sleep 0.2
 done
-echo "load: DASHBOARD_CACHE_SECONDS=${DASHBOARD_CACHE_SECONDS:-300}; machine: $(nproc) cores; $(uptime | sed 's/.*load average/load average/')"
+echo "load: DASHBOARD_CACHE_SECONDS=${DASHBOARD_CACHE_SECONDS:-300} PAGE_CACHE_SECONDS=${PAGE_CACHE_SECONDS:-60}; machine: $(nproc) cores; $(uptime | sed 's/.*load average/load average/')"
 status=0
 .venv/bin/python scripts/bench/load.py --base "http://127.0.0.1:$PORT" --users "${BENCH_USERS:-20}" \
   --duration "${BENCH_DURATION:-20}" "$@" 2>&1 | grep -v '^load: .*: {' || status=$?

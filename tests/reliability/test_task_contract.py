@@ -23,7 +23,8 @@ IDEMPOTENT = {
     "matching.match_run_chunk": "recomputes one chunk of a run into its staging rows (fenced by the run token)",
     "matching.match_run_finish": "swaps a run's results once, fenced: a finished or superseded run is skipped",
     "matching.match_run_failed": "marks the run failed; an already-final run is left alone",
-    "matching.match_run_dispatch": "sends the chord for a run still queued; the run's fence drops duplicates",
+    "matching.match_run_dispatch": ("sends the chord for a run still queued, or claimed by a delivery that died before "
+                                    "sending it (dispatched_at); the run's fence drops duplicates"),
     "matching.rerank_listing": "recomputes one listing's proposals from the current data (stable rounds)",
     "matching.notify_match_event": "Notification per (event, recipient) key under a unique constraint",
     "matching.notify_message": "Notification per (message, recipient) key under a unique constraint",

@@ -167,6 +167,27 @@ def test_a_run_is_claimed_once_and_moves_only_from_its_expected_state(small):
     assert run_steps.finish_run(run_id=queued.pk, chunk_results=[]).status == R.QUEUED
 
 
+def test_a_dispatch_redelivered_after_its_worker_died_before_sending_the_chord_sends_it(small):
+    """The worker claimed the run (queued → running) and died before sending the chord: acks_late redelivers
+    the dispatch, which sends the chunks then instead of leaving the run "running" until it is superseded."""
+    run, _chunks = started(small["manager"])  # claimed; nothing sent
+    tasks.match_run_dispatch.apply(kwargs={"run_id": run.pk}).get()  # the redelivery (eager: the chord runs here)
+    run.refresh_from_db()
+    assert run.status == R.DONE and run.dispatched_at is not None
+    assert Match.objects.filter(run=run).count() > 0
+    kept = snapshot()
+    tasks.match_run_dispatch.apply(kwargs={"run_id": run.pk}).get()  # yet another delivery: nothing to do
+    assert snapshot() == kept
+
+
+def test_a_sent_run_is_never_sent_again(small):
+    run, _chunks = started(small["manager"])
+    run_steps.mark_dispatched(run.pk)
+    assert run_steps.chunks_to_resend(run) is None
+    run.refresh_from_db()
+    assert run.status == R.RUNNING and run.chunks_done == 0
+
+
 # --- a real worker killed mid-run ------------------------------------------------------------------------
 
 

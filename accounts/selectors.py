@@ -214,13 +214,15 @@ def directory_version() -> tuple:
     """What the directory's cards show, read in one query for the kept result list (``core.fragments``):
     the organisations' latest ``updated_at`` and count (every edit, verification, rejection or re-application
     saves ``updated_at``; a deletion changes the count) and the approved cluster memberships' count and id
-    sums (an approval, a decline, a removal or a cluster deleted changes them). Cluster names are in the
+    sums (an approval, a decline, a removal or a cluster deleted changes them), and the latest request and
+    decision times (sums can coincide; a decision or re-application always moves these). Cluster names are in the
     filter form's choices, which the view reads anyway."""
     org, cm = Organization._meta.db_table, ClusterMembership._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(
             f'SELECT * FROM (SELECT MAX("updated_at"), COUNT(*) FROM "{org}") o, '  # noqa: S608 - table names
-            f'(SELECT COUNT(*), SUM("id"), SUM("organization_id"), SUM("cluster_id") FROM "{cm}" WHERE "status" = %s) c',
+            f'(SELECT COUNT(*), SUM("id"), SUM("organization_id"), SUM("cluster_id") FROM "{cm}" WHERE "status" = %s) c, '
+            f'(SELECT MAX("requested_at"), MAX("decided_at") FROM "{cm}") d',  # every decision and re-application
             [ClusterMembershipStatus.APPROVED.value],
         )
         return tuple(cursor.fetchone())

@@ -5,7 +5,9 @@ A part is kept per viewer, per language, per path (filters and page) and per *ve
 caller reads from the database each request (latest ``updated_at`` and row counts of what the part shows),
 so a change anyone makes shows at once and a kept part is never older than its data. The time limit
 (``PAGE_CACHE_SECONDS``, default 60; 0 turns keeping off) only bounds what no version sees, such as the
-wording of relative times. With the cache down the part is rendered on every request.
+wording of relative times. With the cache down, and for visitors who are not signed in, the part is rendered on
+every request. Every kept part expires, so a Redis shared with the Celery broker should run with
+``maxmemory-policy volatile-lru``: kept parts are evicted first, queued tasks (no expiry) never.
 
 Forms in a kept part carry the viewer's CSRF token: the part is rendered with a placeholder, which is
 swapped for the current token on the way out (a token rotated at sign-in is never served from the cache).
@@ -33,6 +35,8 @@ from .cachesafe import CACHE_ERRORS, cache_get_or
 from .dates import today as local_today
 
 CSRF_SLOT = "clfragmentcsrfslot0"  # letters and digits only: escaping leaves it as it is
+# Only the hidden input {% csrf_token %} writes is filled in: the same letters in escaped user text never match.
+_CSRF_INPUT = f'name="csrfmiddlewaretoken" value="{CSRF_SLOT}"'
 
 
 def page_cache_seconds() -> int:
@@ -72,7 +76,8 @@ def cached_fragment(request: HttpRequest, template: str, context: Callable[[], d
     ``PAGE_CACHE_SECONDS``.
     """
     seconds = page_cache_seconds() if seconds is None else seconds
-    if seconds <= 0:
+    # Visitors who are not signed in are not kept for: each random query string would be one more entry.
+    if seconds <= 0 or not getattr(getattr(request, "user", None), "is_authenticated", False):
         return mark_safe(render_to_string(template, context(), request))
     key = fragment_key(request, template, version)
     html = cache_get_or(key)
@@ -80,4 +85,5 @@ def cached_fragment(request: HttpRequest, template: str, context: Callable[[], d
         html = render_to_string(template, {**context(), "csrf_token": CSRF_SLOT}, request)
         with contextlib.suppress(*CACHE_ERRORS):  # a cache that is down only costs the next request the same work
             cache.set(key, html, seconds)
-    return mark_safe(html.replace(CSRF_SLOT, get_token(request)))
+    token = get_token(request)
+    return mark_safe(html.replace(_CSRF_INPUT, f'name="csrfmiddlewaretoken" value="{token}"'))

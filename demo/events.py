@@ -14,6 +14,8 @@ from __future__ import annotations
 import random
 from datetime import UTC, datetime, timedelta
 
+from django.utils import timezone
+
 from accounts.models import Membership, MembershipStatus, OrganizationStatus
 from clusters.models import ClusterMembershipStatus
 from events import partnering
@@ -255,7 +257,7 @@ def _fill(world: World, events: dict, members: list[tuple[int, int]], rng: rando
         )
         taken = sum(1 for r in reg_rows if r["status"] == RegistrationStatus.REGISTERED)
         if event.seats_taken != taken:
-            Event.objects.filter(pk=event.pk).update(seats_taken=taken)
+            Event.objects.filter(pk=event.pk).update(seats_taken=taken, updated_at=timezone.now())
         if event.ends_at < world.now:
             recompute_co_attendance(event)
         if event.kind == EventKind.PARTNERING:

@@ -61,7 +61,7 @@ def _list_context(request: HttpRequest) -> dict:
     }
     params = request.GET.copy()
     params.pop("page", None)
-    if filters.get("view") == "month":
+    if request.GET.get("view") == "month":  # as the page around it (event_list_view), even with a bad filter
         first = _month_start(filters.get("month", ""))
         tz = timezone.get_current_timezone()
         start = datetime(first.year, first.month, 1, tzinfo=tz)

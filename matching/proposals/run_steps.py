@@ -53,7 +53,7 @@ def chunks_to_resend(run: MatchRun) -> list[list[int]] | None:
     chunks = [ids[i:i + size] for i in range(0, len(ids), size)]
     now = timezone.now()
     resumed = MatchRun.objects.filter(pk=run.pk, status=MatchRunStatus.RUNNING, dispatched_at__isnull=True).update(
-        heartbeat_at=now, needs_total=len(ids), chunks_total=len(chunks), chunks_done=0,
+        heartbeat_at=now, needs_total=len(ids), chunks_total=len(chunks),
     )
     return chunks if resumed else None
 

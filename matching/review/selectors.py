@@ -204,7 +204,8 @@ _VERSION_READS = (
     "SELECT MAX(updated_at) FROM {organization}",
     "DIGEST SELECT id AS k, id || ':' || full_name AS v FROM {user} WHERE id IN "
     "(SELECT user_id FROM {membership} WHERE organization_id {within})",
-    "DIGEST SELECT id AS k, id || kind || slug || label_en || label_ko || {order} || is_active AS v FROM {facet}",
+    "DIGEST SELECT id AS k, id || '|' || kind || '|' || slug || '|' || label_en || '|' || label_ko"
+    " || '|' || {order} || '|' || is_active AS v FROM {facet}",
     "SELECT MAX(id) FROM {admin_log}",
 )
 _DIGEST = {"postgresql": "SELECT md5(string_agg(d.v, ',' ORDER BY d.k)) FROM ({rows}) d"}
@@ -252,11 +253,6 @@ FIT_STRONG, FIT_GOOD, FIT_POSSIBLE = "strong", "good", "possible"
 FIT_LABELS = {FIT_STRONG: gettext_lazy("Strong fit"), FIT_GOOD: gettext_lazy("Good fit"),
               FIT_POSSIBLE: gettext_lazy("Possible fit")}
 MIN_FOR_BANDS = 3
-
-
-def queue_scores(*, user: User, assigned_to_me: bool = False) -> list[float]:
-    """The scores of the person's whole queue (no filters, every page), highest first: one query."""
-    return list(_queue_base(user, assigned_to_me=assigned_to_me).order_by("-score").values_list("score", flat=True))
 
 
 def queue_ranked(*, user: User, assigned_to_me: bool = False, org_ids: set[int] | None = None) -> list[tuple[int, float]]:

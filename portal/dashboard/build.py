@@ -196,7 +196,10 @@ def board_version(*, subject: Cluster | Alliance, access: str, period: Period, r
     """Everything a board is built from: scope, access level, period, region, language, the cluster's own stage
     rules, the last snapshot time, the day and the data's version (``selectors.data_version``)."""
     rules = json.dumps(getattr(subject, "stage_thresholds", None) or {}, sort_keys=True)
-    return [type(subject).__name__, subject.pk, access, period.label, region,
+    # Clusters and alliances have no updated_at: their names, slug and (an alliance's) clusters are read here.
+    members = sorted(subject.clusters.values_list("pk", flat=True)) if isinstance(subject, Alliance) else []
+    return [type(subject).__name__, subject.pk, subject.slug, subject.name_ko, subject.name_en, members, access,
+            period.label, region,
             translation.get_language() or "", rules, latest_snapshot_at(subject), local_today(),
             selectors.data_version()]
 

@@ -15,7 +15,7 @@ from accounts.models import Organization
 from accounts.selectors import managed_cluster_ids, member_org_ids
 from clusters.models import Alliance, Cluster, ClusterMembership, Linkage, LinkageKind
 from core.i18n import localized
-from core.versions import COUNT, version
+from core.versions import COUNT, SUM, version
 from events.models import Event, EventStatus, Meeting, Registration, RegistrationStatus
 from matching.models import Listing, ListingVisibility, Match, MatchEvent, MatchStatus, PartnershipStatus
 from portal.indicators.periods import Period, _zone
@@ -148,7 +148,7 @@ def data_version() -> tuple:
     deleted linkage, a changed listing, match, registration, event, organisation or cluster membership changes
     the tuple, so a kept board is never older than the data (portal.dashboard.build.cached_dashboard)."""
     return version(
-        (Linkage, "id"), (Linkage, COUNT),  # the count: a deletion too
+        (Linkage, "id"), (Linkage, COUNT), (Linkage, "weight", SUM),  # the count: a deletion; the sum: a reweighting
         (Listing, "updated_at"),  # a need made confidential hides its ties
         (Match, "updated_at"),
         (MatchEvent, "id"),  # every lifecycle step, partnerships recorded included

@@ -3,6 +3,7 @@ CSRF token; with the cache down it is rendered every time."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from unittest import mock
 
 import pytest
@@ -27,9 +28,12 @@ def fragment_template(settings, tmp_path):
     settings.PAGE_CACHE_SECONDS = 60
 
 
+SIGNED_IN = SimpleNamespace(pk=1, is_authenticated=True)
+
+
 def _request(path: str = "/events/", user=None):
     request = RequestFactory().get(path)
-    request.user = user or AnonymousUser()
+    request.user = user or SIGNED_IN
     request.session = {}
     request.META.pop(CSRF_SESSION_KEY, None)
     return request
@@ -79,6 +83,18 @@ def test_parts_are_kept_per_viewer(fragment_template):
     cached_fragment(_request(user=UserFactory()), TEMPLATE, renders, version=(1,))
     cached_fragment(_request(user=UserFactory()), TEMPLATE, renders, version=(1,))
     assert renders.calls == 2
+
+
+def test_visitors_who_are_not_signed_in_are_never_kept_for(fragment_template):
+    renders = Renders("x")
+    for _ in range(2):
+        html = cached_fragment(_request(user=AnonymousUser()), TEMPLATE, renders, version=(1,))
+    assert renders.calls == 2 and CSRF_SLOT not in html
+
+
+def test_only_the_csrf_input_is_filled_in(fragment_template):
+    html = cached_fragment(_request(), TEMPLATE, lambda: {"title": f"text quoting {CSRF_SLOT}"}, version=(1,))
+    assert f"text quoting {CSRF_SLOT}" in html and f'value="{CSRF_SLOT}"' not in html
 
 
 def test_zero_seconds_renders_every_time(fragment_template, settings):

@@ -254,7 +254,7 @@ class Tally:
 
 
 def _fuzz_operation(operation, *, headers: dict | None, fixed: dict | None, mode: GenerationMode, tally: Tally,
-                    examples: int) -> None:
+                    examples: int = EXAMPLES_PER_OPERATION) -> None:
     strategies = [operation.as_strategy(generation_mode=mode)]
     if fixed is not None and mode is GenerationMode.POSITIVE:  # random ids and slugs mostly miss: half the cases hit a real object
         strategies.append(operation.as_strategy(generation_mode=mode, path_parameters=fixed))

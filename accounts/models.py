@@ -302,6 +302,7 @@ class OrganizationChangeStatus(models.TextChoices):
     PENDING = "pending", _("Awaiting review")
     APPROVED = "approved", _("Approved")
     REJECTED = "rejected", _("Turned down")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 class OrganizationChange(models.Model):

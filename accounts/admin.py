@@ -3,13 +3,11 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
-from rest_framework.authtoken import admin as _token_admin  # noqa: F401  registers DRF's TokenAdmin first (removed below)
-from rest_framework.authtoken.models import Token, TokenProxy
 
 from core.admin_widgets import SafeAutocompleteMixin
 
 from . import tokens
-from .models import Invitation, Membership, Organization, OrganizationChange, User
+from .models import ApiToken, Invitation, Membership, Organization, OrganizationChange, User
 
 
 class MembershipInline(SafeAutocompleteMixin, admin.TabularInline):
@@ -37,25 +35,57 @@ class UserAdmin(BaseUserAdmin):
     actions = ["revoke_api_tokens"]
 
     def get_readonly_fields(self, request, obj=None):
-        return [*super().get_readonly_fields(request, obj), "api_token"]
+        return [*super().get_readonly_fields(request, obj), "api_tokens"]
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
-        return (*fieldsets, (_("API token"), {"fields": ("api_token",)})) if obj else fieldsets
+        return (*fieldsets, (_("API tokens"), {"fields": ("api_tokens",)})) if obj else fieldsets
 
-    @admin.display(description=_("API token"))
-    def api_token(self, obj: User) -> str:
-        token = tokens.token_of(obj)
-        if token is None:
+    @admin.display(description=_("API tokens"))
+    def api_tokens(self, obj: User) -> str:
+        rows = tokens.tokens_of(obj)
+        if not rows:
             return str(_("None"))
-        return _("%(start)s… made %(created)s, expires %(expires)s") % {
-            "start": tokens.key_prefix(token), "created": date_format(localtime(token.created), "Y-m-d H:i"),
-            "expires": date_format(localtime(tokens.expires_at(token)), "Y-m-d H:i"),
-        }
+        return "; ".join(
+            _("%(start)s… made %(created)s, expires %(expires)s") % {
+                "start": token.prefix, "created": date_format(localtime(token.created), "Y-m-d H:i"),
+                "expires": date_format(localtime(token.expires_at), "Y-m-d H:i"),
+            }
+            for token in rows
+        )
 
     @admin.action(description=_("Revoke the API tokens of the selected people"))
     def revoke_api_tokens(self, request, queryset) -> None:
-        count = Token.objects.filter(user__in=queryset).delete()[0]
+        count = ApiToken.objects.filter(user__in=queryset).delete()[0]
+        self.message_user(request, _("API tokens revoked: %(count)d.") % {"count": count})
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    """Tokens by their first characters: never a key (not stored) nor its hash. Staff may revoke, not make,
+    a token: one made for someone else would let staff act as them through the API."""
+
+    list_display = ["start", "name", "user", "created", "expires_at", "last_used_at"]
+    list_select_related = ["user"]
+    list_filter = ["created", "expires_at"]
+    search_fields = ["prefix", "name", "user__email"]
+    fields = ["start", "name", "user", "created", "expires_at", "last_used_at"]
+    readonly_fields = fields
+    actions = ["revoke_tokens"]
+
+    @admin.display(description=_("token"), ordering="prefix")
+    def start(self, obj: ApiToken) -> str:
+        return f"{obj.prefix}…"
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.action(description=_("Revoke the selected API tokens"), permissions=["delete"])
+    def revoke_tokens(self, request, queryset) -> None:
+        count = queryset.delete()[0]
         self.message_user(request, _("API tokens revoked: %(count)d.") % {"count": count})
 
 
@@ -97,9 +127,3 @@ class OrganizationChangeAdmin(admin.ModelAdmin):
     list_select_related = ["organization", "requested_by", "decided_by"]
     raw_id_fields = ["organization", "requested_by", "decided_by"]
     readonly_fields = ["requested_at", "decided_at"]
-
-
-# DRF's token admin shows every whole key (in its list, page titles and the admin log) and lets staff make a
-# token for anyone, then act as them through the API. Replaced by a read-only line on the person's page and
-# an action that revokes; only the member makes a token (on their profile).
-admin.site.unregister(TokenProxy)

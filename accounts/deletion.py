@@ -12,11 +12,10 @@ from django.db.models import Count, Q
 from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from rest_framework.authtoken.models import Token
 
 from core.errors import Conflict, DomainError
 
-from .models import Invitation, Membership, MembershipRole, MembershipStatus, Organization, User
+from .models import ApiToken, Invitation, Membership, MembershipRole, MembershipStatus, Organization, User
 
 # Sent inside the deletion's transaction with ``user`` (already anonymised): a receiver that fails
 # rolls the whole deletion back, so no half-deleted account is left.
@@ -83,7 +82,7 @@ def account_delete(*, user: User, password: str) -> User:
     locked.groups.clear()
     locked.user_permissions.clear()
     locked.managed_clusters.clear()  # no longer a cluster manager (the M2M is clusters', the person is ours)
-    Token.objects.filter(user=locked).delete()
+    ApiToken.objects.filter(user=locked).delete()  # every API token, at once
     Membership.objects.filter(user=locked).update(
         status=MembershipStatus.LEFT, may_be_contact=False, is_tto=False, title=""
     )

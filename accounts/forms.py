@@ -186,6 +186,10 @@ class ProfileForm(StyledFormMixin, forms.ModelForm):
 class ApiTokenForm(StyledFormMixin, forms.Form):
     """A new API token outlives the browser session, so it takes the password, not just a signed-in page."""
 
+    name = forms.CharField(
+        label=_("Name (optional)"), max_length=100, required=False,
+        help_text=_("What uses the token, e.g. the script's name, so you know which one to revoke."),
+    )
     password = forms.CharField(
         label=_("Your password"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
     )

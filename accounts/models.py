@@ -365,3 +365,28 @@ class OrganizationChange(models.Model):
     @property
     def website_changed(self) -> bool:
         return website_domain(self.website) != website_domain(self.old_website)
+
+
+class ApiToken(models.Model):
+    """One API key of a person (several per person, e.g. one per script). Only the key's SHA-256 is stored:
+    a database dump or a backup holds nothing that signs in. The key itself is shown once, when issued
+    (``accounts.tokens``)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("person")
+    )
+    name = models.CharField(_("name"), max_length=100, blank=True)
+    prefix = models.CharField(_("first characters"), max_length=12)
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)  # unique: its index is the lookup
+    created = models.DateTimeField(_("created"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires"))
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering = ["-created", "-id"]
+        indexes = [models.Index(fields=["user", "created"], name="api_token_user_created")]
+
+    def __str__(self) -> str:
+        return f"{self.prefix}…" + (f" ({self.name})" if self.name else "")

@@ -15,7 +15,8 @@ urlpatterns = [
     path("profile/", auth.profile_view, name="profile"),
     path("profile/delete/", auth.account_delete_view, name="account_delete"),
     path("profile/api-token/", auth.api_token_create_view, name="api_token_create"),
-    path("profile/api-token/revoke/", auth.api_token_revoke_view, name="api_token_revoke"),
+    path("profile/api-token/revoke/", auth.api_token_revoke_all_view, name="api_token_revoke"),  # all of them
+    path("profile/api-token/<int:token_id>/revoke/", auth.api_token_revoke_view, name="api_token_revoke_one"),
     path("invitation/<uuid:token>/", auth.invitation_view, name="invitation"),
     path("password-reset/", auth.ThrottledPasswordResetView.as_view(), name="password_reset"),
     path(

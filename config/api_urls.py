@@ -5,27 +5,50 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
-from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.authtoken.serializers import AuthTokenSerializer  # no model: usable without the app
 from rest_framework.exceptions import NotFound, Throttled, ValidationError
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts import throttle, tokens
 
 
-class TokenIssuedSerializer(serializers.Serializer):
-    token = serializers.CharField(read_only=True, help_text=_lazy("Send as `Authorization: Token <token>`."))
-    expires = serializers.DateTimeField(
-        read_only=True, help_text=_lazy("When the token stops working; then sign in again for a new one.")
+class ApiSignInSerializer(AuthTokenSerializer):
+    name = serializers.CharField(
+        write_only=True, allow_blank=True, max_length=100, default="",
+        help_text=_lazy("Optional label for the new token (e.g. the script's name), shown on your profile page."),
     )
 
 
-class ThrottledObtainAuthToken(ObtainAuthToken):
-    """POST email (as ``username``) and password to get an API token; throttled like the login page.
+class TokenIssuedSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True, help_text=_lazy("The token's number (revoke it on your profile page)."))
+    token = serializers.CharField(
+        read_only=True,
+        help_text=_lazy("Send as `Authorization: Token <token>`. Shown only in this answer: ClusterLink keeps a hash."),
+    )
+    name = serializers.CharField(read_only=True)
+    expires = serializers.DateTimeField(
+        read_only=True, help_text=_lazy("When the token stops working; then sign in again for a new one.")
+    )
+    dropped = serializers.IntegerField(
+        read_only=True,
+        help_text=_lazy("How many of your oldest tokens this sign-in revoked: you may hold API_TOKENS_PER_USER "
+                        "tokens (10 unless configured)."),
+    )
 
-    The answer is the person's current token while it is valid, otherwise a new one, with the time it
-    expires (``API_TOKEN_TTL_DAYS`` after it was issued). Members see and revoke it on their profile page.
+
+class ThrottledObtainAuthToken(APIView):
+    """POST email (as ``username``) and password, and optionally a ``name``, to get a NEW API token;
+    throttled like the login page.
+
+    Every sign-in issues a new token (keys are stored hashed, so an existing one cannot be handed out
+    again): sign in once per program and keep the key, do not sign in on every run. The answer carries
+    the key, once, with the time it expires (``API_TOKEN_TTL_DAYS`` after it was issued). A person holds
+    at most ``API_TOKENS_PER_USER`` tokens: beyond that the oldest are revoked and ``dropped`` says how
+    many. Members see, name and revoke their tokens on their profile page.
 
     Failures count on the login page's counter (per client and address, and per client), so the
     API is no way around its limit of five guesses per quarter of an hour.
@@ -33,10 +56,16 @@ class ThrottledObtainAuthToken(ObtainAuthToken):
 
     throttle_classes = [throttle.FailClosedScopedRateThrottle]  # 503, not 500, when the cache is down
     throttle_scope = "login"
-    permission_classes = [AllowAny]  # as ObtainAuthToken's empty list; named so the schema shows no sign-in is needed
+    permission_classes = [AllowAny]  # named so the schema shows no sign-in is needed
+    parser_classes = [FormParser, MultiPartParser, JSONParser]
+    renderer_classes = [JSONRenderer]
+    serializer_class = ApiSignInSerializer
     schema_omit_errors = (409,)  # a wrong password is a 400; no state to conflict with
 
-    @extend_schema(responses={200: TokenIssuedSerializer})
+    def get_serializer(self, *args, **kwargs):
+        return ApiSignInSerializer(*args, context={"request": self.request}, **kwargs)
+
+    @extend_schema(request=ApiSignInSerializer, responses={200: TokenIssuedSerializer})
     def post(self, request, *args, **kwargs):
         data = request.data if hasattr(request.data, "get") else {}
         email = str(data.get("username", ""))
@@ -49,9 +78,11 @@ class ThrottledObtainAuthToken(ObtainAuthToken):
             throttle.login_failed(request, email)
             raise
         throttle.login_succeeded(request, email)
-        # The current token while it is valid (several scripts of one person share it), else a new one.
-        token = tokens.token_for_sign_in(user=serializer.validated_data["user"])
-        return Response(TokenIssuedSerializer({"token": token.key, "expires": tokens.expires_at(token)}).data)
+        issued = tokens.token_issue(user=serializer.validated_data["user"], name=serializer.validated_data["name"])
+        return Response(TokenIssuedSerializer({
+            "id": issued.token.pk, "token": issued.key, "name": issued.token.name,
+            "expires": issued.token.expires_at, "dropped": issued.dropped,
+        }).data)
 
 
 @extend_schema(exclude=True)

@@ -8,7 +8,7 @@ by id, never by email or phone. One query per section, whatever the amount of da
 from django.conf import settings
 from django.utils import timezone
 
-from accounts.models import Membership, User
+from accounts.models import ApiToken, Membership, User
 from events.models import CalendarFeed, Registration
 from matching.models import Listing, MatchEvent, MatchMessage, MatchNote, Notification, NotificationSettings
 from mentoring.models import MentoringRequest, MentoringSession, MentorProfile
@@ -38,6 +38,13 @@ def _memberships(user: User) -> list[dict]:
          "title": m.title, "may_be_contact": m.may_be_contact, "since": m.created_at}
         for m in rows
     ]
+
+
+def _api_tokens(user: User) -> list[dict]:
+    # Label, first characters and dates only: the key is not stored, and its hash is no one's business.
+    rows = ApiToken.objects.filter(user=user).order_by("pk")
+    return [{"name": t.name, "prefix": t.prefix, "created": t.created, "expires_at": t.expires_at,
+             "last_used_at": t.last_used_at} for t in rows]
 
 
 def _listings(user: User) -> list[dict]:
@@ -146,6 +153,7 @@ def user_data_export(*, user: User) -> dict:
         "privacy_policy_version": settings.PRIVACY_POLICY_VERSION,
         "profile": _profile(user),
         "memberships": _memberships(user),
+        "api_tokens": _api_tokens(user),
         "listings_authored": _listings(user),
         "match_messages_sent": _messages(user),
         "match_notes_written": _notes(user),

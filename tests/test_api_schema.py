@@ -33,7 +33,6 @@ from django.test import Client
 from django.utils import timezone
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 from schemathesis.checks import not_a_server_error
 from schemathesis.generation import GenerationMode
@@ -44,6 +43,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from accounts import tokens
 from accounts.models import Membership
 from clusters.models import Alliance
 from config.wsgi import application
@@ -240,7 +240,7 @@ def real_path_parameters(api_world: ApiWorld, path: str) -> dict | None:
 
 
 def auth_headers(user) -> dict:
-    return {"Authorization": f"Token {Token.objects.get_or_create(user=user)[0].key}"}
+    return {"Authorization": f"Token {tokens.token_issue(user=user).key}"}
 
 
 # --- the fuzz: every operation, signed in and anonymous ---------------------------------------------

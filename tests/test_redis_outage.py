@@ -178,9 +178,9 @@ def test_api_token_endpoint_refuses_with_503_and_a_message(client, cache_down):
     assert response.status_code == 503
     assert response.json() == {"detail": SIGN_IN_DOWN}
     assert response["Retry-After"] == "60"
-    from rest_framework.authtoken.models import Token
+    from accounts.models import ApiToken
 
-    assert not Token.objects.exists()
+    assert not ApiToken.objects.exists()
 
 
 @pytest.mark.django_db

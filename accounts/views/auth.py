@@ -188,17 +188,15 @@ class ThrottledPasswordResetView(auth_views.PasswordResetView):
 
 
 def _profile_page(request: HttpRequest, *, form: ProfileForm | None = None, token_form: ApiTokenForm | None = None,
-                  new_key: str = "", status: int = 200) -> HttpResponse:
-    token = tokens.token_of(request.user)
+                  issued: tokens.IssuedToken | None = None, status: int = 200) -> HttpResponse:
+    rows = tokens.tokens_of(request.user)
     context = {
         "form": form or ProfileForm(instance=User.objects.get(pk=request.user.pk)),
         "token_form": token_form or ApiTokenForm(),
-        "api_token": token,
-        "api_token_prefix": tokens.key_prefix(token) if token else "",
-        "api_token_expires": tokens.expires_at(token) if token else None,
-        "api_token_expired": tokens.is_expired(token) if token else False,
+        "api_tokens": [(token, tokens.is_expired(token)) for token in rows],
         "api_token_ttl_days": settings.API_TOKEN_TTL_DAYS,
-        "new_key": new_key,
+        "api_tokens_cap": settings.API_TOKENS_PER_USER,
+        "issued": issued,
     }
     return render(request, "accounts/profile.html", context, status=status)
 
@@ -212,7 +210,7 @@ class TokenEndingPasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
-        tokens.token_revoke(user=form.user)
+        tokens.token_revoke_all(user=form.user)
         return response
 
 
@@ -234,7 +232,7 @@ def profile_view(request: HttpRequest) -> HttpResponse:
 @never_cache
 @throttle.fails_closed
 def api_token_create_view(request: HttpRequest) -> HttpResponse:
-    """Issue a new API token (the old one stops working) and show its key this once."""
+    """Issue one more API token (the others keep working, up to the cap) and show its key this once."""
     form = ApiTokenForm(request.POST)
     if not form.is_valid():
         return _profile_page(request, token_form=form, status=400)
@@ -247,16 +245,26 @@ def api_token_create_view(request: HttpRequest) -> HttpResponse:
         form.add_error("password", _("The password is not correct."))
         return _profile_page(request, token_form=form, status=400)
     throttle.login_succeeded(request, email)
-    token = tokens.token_issue(user=request.user)
-    return _profile_page(request, new_key=token.key)
+    issued = tokens.token_issue(user=request.user, name=form.cleaned_data["name"])
+    return _profile_page(request, issued=issued)
 
 
 @login_required
 @require_POST
-def api_token_revoke_view(request: HttpRequest) -> HttpResponse:
-    """End the signed-in person's API token now (only their own: nothing names a token)."""
-    if tokens.token_revoke(user=request.user):
-        messages.success(request, _("Your API token is revoked: programs using it can no longer sign in."))
+def api_token_revoke_view(request: HttpRequest, token_id: int) -> HttpResponse:
+    """End one of the signed-in person's API tokens; another person's token is a 404 like a missing one."""
+    token = tokens.token_revoke(user=request.user, token_id=token_id)
+    messages.success(request, _("The API token %(prefix)s… is revoked: programs using it can no longer sign in.")
+                     % {"prefix": token.prefix})
+    return redirect("accounts:profile")
+
+
+@login_required
+@require_POST
+def api_token_revoke_all_view(request: HttpRequest) -> HttpResponse:
+    """End every API token of the signed-in person now (only their own: nothing in the request names one)."""
+    if tokens.token_revoke_all(user=request.user):
+        messages.success(request, _("Your API tokens are revoked: programs using them can no longer sign in."))
     else:
         messages.info(request, _("You have no API token."))
     return redirect("accounts:profile")

@@ -26,8 +26,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
-    "rest_framework",
-    "rest_framework.authtoken",
+    "rest_framework",  # not rest_framework.authtoken: keys in clear; accounts.ApiToken (0011 converted them)
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -231,7 +230,7 @@ REST_FRAMEWORK = {
     # 401 with `WWW-Authenticate: Token` (session first would give 403). Session sign-ins still work,
     # and their writes still need the CSRF token.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "accounts.tokens.ExpiringTokenAuthentication",  # DRF's token, refused after API_TOKEN_TTL_DAYS
+        "accounts.tokens.ExpiringTokenAuthentication",  # hashed ApiToken keys, refused after API_TOKEN_TTL_DAYS
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -304,6 +303,8 @@ INVITATION_MAX_AGE_DAYS = 14
 # Invitations mail arbitrary addresses: at most this many per inviter per hour, per organisation per day.
 # Days an API token is valid after it is issued (at least 1); then the API answers 401 until a new one is made.
 API_TOKEN_TTL_DAYS = max(1, env.int("API_TOKEN_TTL_DAYS", default=30))
+# API tokens one person may hold (at least 1); issuing one more revokes their oldest.
+API_TOKENS_PER_USER = max(1, env.int("API_TOKENS_PER_USER", default=10))
 INVITATION_RATE_PER_USER_HOUR = 10
 INVITATION_RATE_PER_ORG_DAY = 30
 

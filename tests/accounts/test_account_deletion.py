@@ -7,11 +7,10 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
-from rest_framework.authtoken.models import Token
 
-from accounts import selectors
+from accounts import selectors, tokens
 from accounts.deletion import account_delete
-from accounts.models import Membership, MembershipRole, MembershipStatus
+from accounts.models import ApiToken, Membership, MembershipRole, MembershipStatus
 from core.errors import Conflict, DomainError
 from events.models import CalendarFeed, Registration
 from matching.models import Match, MatchEvent, MatchMessage, Notification
@@ -39,7 +38,8 @@ def test_deletion_anonymises_the_row_in_place_and_ends_access():
     MembershipFactory(user=user, organization=org, may_be_contact=True, title="CSO")
     colleague = UserFactory()
     MembershipFactory(user=colleague, organization=org, role=MembershipRole.ADMIN)
-    Token.objects.create(user=user)
+    tokens.token_issue(user=user)
+    tokens.token_issue(user=user, name="second script")
     pk, old_email = user.pk, user.email
 
     account_delete(user=user, password=PASSWORD)
@@ -50,7 +50,7 @@ def test_deletion_anonymises_the_row_in_place_and_ends_access():
     assert not User.objects.filter(email__iexact=old_email).exists()
     assert not user.is_active and not user.has_usable_password() and user.deleted_at is not None
     assert not user.news_opt_in
-    assert not Token.objects.filter(user_id=pk).exists()
+    assert not ApiToken.objects.filter(user_id=pk).exists()
     m = Membership.objects.get(user=user)
     assert m.status == MembershipStatus.LEFT and not m.may_be_contact and m.title == ""
     assert user.pk not in {p.user_id for p in selectors.organization_people(org=org)}

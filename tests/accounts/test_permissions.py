@@ -2,9 +2,9 @@
 
 import pytest
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
 
-from accounts.models import MembershipRole, Organization, OrganizationChange, OrganizationStatus
+from accounts import tokens
+from accounts.models import ApiToken, MembershipRole, Organization, OrganizationChange, OrganizationStatus
 from clusters.models import ClusterMembershipStatus
 from taxonomy.models import Facet
 from tests.factories import (
@@ -390,7 +390,7 @@ def test_token_auth_works(client, world):
 
     assert response.status_code == 200
     token = response.json()["token"]
-    assert token == Token.objects.get(user=world["admin_a"]).key
+    assert ApiToken.objects.get(user=world["admin_a"]).key_hash == tokens.key_hash(token)
     me = client.get(ME_API, HTTP_AUTHORIZATION=f"Token {token}")
     assert me.status_code == 200
     assert me.json()["email"] == "admin_a@example.kr"
@@ -406,7 +406,7 @@ def test_token_auth_refuses_a_wrong_password_and_a_bad_token(client, world):
 
     assert response.status_code == 400
     assert response.json() == {"non_field_errors": ["Unable to log in with provided credentials."]}
-    assert not Token.objects.exists()
+    assert not ApiToken.objects.exists()
     assert client.get(ME_API, HTTP_AUTHORIZATION="Token not-a-real-token").status_code in (401, 403)
 
 

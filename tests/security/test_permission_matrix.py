@@ -112,6 +112,7 @@ def slug(key: str, **extra) -> Kwargs:
 
 PARAMS: dict[str, Kwargs] = {
     "accounts:verify_email": lambda w: {"token": "not-a-real-token"},
+    "accounts:api_token_revoke_one": lambda w: {"token_id": 999_999},  # nobody's: the same 404 as another's
     "accounts:invitation": lambda w: {"token": w["invitation"].token},
     "accounts:password_reset_confirm": lambda w: {"uidb64": "MQ", "token": "set-password"},
     "organizations:detail": pk("firm"),
@@ -234,7 +235,8 @@ EXPECT: dict[str, Exp] = {
     "accounts:profile": E(),
     "accounts:account_delete": E(),  # the confirmation page (its POST needs the password: tests/accounts)
     "accounts:api_token_create": POST(),  # one's own token; an empty form is a 400 (the password: tests/accounts)
-    "accounts:api_token_revoke": POST(),  # one's own token only (nothing in the request names a token)
+    "accounts:api_token_revoke": POST(),  # all of one's own tokens (nothing in the request names one)
+    "accounts:api_token_revoke_one": POST(allow=(), deny=404),  # only one's own token id; anyone else's is a 404
     "portal:data_export": E(),  # one's own data only (tests/portal/test_data_export.py)
     # Organisations.
     "organizations:directory": E(),

@@ -108,6 +108,10 @@ def signup_with_organization(
         [ClusterMembership(organization=org, cluster=c) for c in clusters]
     )
     _send_verification(user)
+    _notify_cluster_managers(
+        cluster_ids=[c.pk for c in clusters], template="cluster_join_requested",
+        context={"organization": org, "occasion": "signup"},
+    )
     return user, org
 
 
@@ -164,6 +168,39 @@ def _decide_cluster_membership(*, manager: User, membership_id: int) -> ClusterM
     return cm
 
 
+def _cluster_manager_rows(cluster_ids: list[int]) -> list[tuple[User, list[Cluster]]]:
+    """The active managers of these clusters, each once, with those of the clusters they manage (one
+    query). Only a cluster's own managers: a superuser who manages none of them is not among them."""
+    rows = (
+        Cluster.managers.through.objects.filter(cluster_id__in=cluster_ids, user__is_active=True)
+        .select_related("user", "cluster")
+        .order_by("user_id", "cluster__name_en", "cluster_id")
+    )
+    managers: dict[int, tuple[User, list[Cluster]]] = {}
+    for row in rows:
+        managers.setdefault(row.user_id, (row.user, []))[1].append(row.cluster)
+    return list(managers.values())
+
+
+def _notify_cluster_managers(
+    *, cluster_ids: list[int], template: str, context: dict, anchor: str = "", actor: User | None = None
+) -> None:
+    """Tell the managers of these clusters that a request waits for them in the verification queue: one
+    email per manager (naming the clusters of theirs it concerns), in their language, queued on commit by
+    send_templated_email, so a rolled-back request sends nothing. The person who made the request is not
+    told about it, even when they manage one of the clusters."""
+    if not cluster_ids:
+        return
+    url = settings.SITE_URL + reverse("manage:verification") + anchor
+    for manager, clusters in _cluster_manager_rows(cluster_ids):
+        if actor is not None and manager.pk == actor.pk:
+            continue
+        send_templated_email(
+            to=manager.email, language=manager.language, template=template,
+            context={"user": manager, "clusters": clusters, "url": url, **context},
+        )
+
+
 def _notify_org_admins(org: Organization, template: str, context: dict) -> None:
     for m in selectors.organization_people(org=org).filter(role=MembershipRole.ADMIN):
         send_templated_email(
@@ -215,12 +252,20 @@ def organization_reapply(*, user: User, org: Organization) -> Organization:
     """After correcting its profile, a rejected organisation asks its clusters again."""
     if not selectors.can_edit_organization(user, org):
         raise NotAllowed(_("Only the organisation's administrators can re-apply."))
-    if org.status != OrganizationStatus.REJECTED:
+    # The status as stored, under a lock: two re-applications at once make one request (and one email).
+    locked = Organization.objects.select_for_update().filter(pk=org.pk).values_list("status", flat=True).first()
+    if locked != OrganizationStatus.REJECTED:
         raise Conflict(_("Only a rejected organisation can re-apply."))
     org.status = OrganizationStatus.PENDING
     org.save(update_fields=["status", "updated_at"])
-    org.cluster_memberships.filter(status=ClusterMembershipStatus.REJECTED).update(
+    rejected = org.cluster_memberships.filter(status=ClusterMembershipStatus.REJECTED)
+    cluster_ids = list(rejected.values_list("cluster_id", flat=True))
+    rejected.update(
         status=ClusterMembershipStatus.REQUESTED, requested_at=timezone.now(), decided_at=None, decided_by=None, reason=""
+    )
+    _notify_cluster_managers(
+        cluster_ids=cluster_ids, template="cluster_join_requested",
+        context={"organization": org, "occasion": "reapply"}, actor=user,
     )
     return org
 
@@ -231,11 +276,18 @@ def cluster_join_request(*, user: User, org: Organization, cluster: Cluster) -> 
         raise NotAllowed(_("Only the organisation's administrators can ask to join a cluster."))
     cm, created = ClusterMembership.objects.get_or_create(organization=org, cluster=cluster)
     if not created:
-        if cm.status == ClusterMembershipStatus.REJECTED:
-            cm.status, cm.requested_at = ClusterMembershipStatus.REQUESTED, timezone.now()
-            cm.save(update_fields=["status", "requested_at"])
-        else:
+        # Conditional: of two re-requests at once, one asks again (and emails the managers), the other is told.
+        now = timezone.now()
+        asked_again = ClusterMembership.objects.filter(pk=cm.pk, status=ClusterMembershipStatus.REJECTED).update(
+            status=ClusterMembershipStatus.REQUESTED, requested_at=now
+        )
+        if not asked_again:
             raise Conflict(_("This organisation has already asked to join this cluster."))
+        cm.status, cm.requested_at = ClusterMembershipStatus.REQUESTED, now
+    _notify_cluster_managers(
+        cluster_ids=[cluster.pk], template="cluster_join_requested",
+        context={"organization": org, "occasion": "join" if created else "rejoin"}, actor=user,
+    )
     return cm
 
 
@@ -292,23 +344,61 @@ def _full_clean(org: Organization) -> None:
 
 
 def _organization_change_hold(*, user: User, org: Organization, held: dict) -> OrganizationChange:
-    """Record the organisation's one pending change, or add to it; the old values stay shown meanwhile."""
+    """Record the organisation's one pending change, or add to it; the old values stay shown meanwhile.
+    A new change is announced to the managers who decide it (those of the clusters that admitted the
+    organisation: selectors.may_review_organization_change)."""
     change = OrganizationChange.objects.select_for_update().filter(
         organization=org, status=OrganizationChangeStatus.PENDING
     ).first() or OrganizationChange(
         organization=org, name_ko=org.name_ko, name_en=org.name_en, website=org.website,
         old_name_ko=org.name_ko, old_name_en=org.name_en, old_website=org.website,
     )
+    new = change.pk is None
     # A later edit replaces what it changes again; the rest of the earlier request stands.
     for name, value in held.items():
         setattr(change, name, value)
     change.requested_by, change.requested_at = user, timezone.now()
     change.save()
+    if new:
+        # Only a new request is announced: an edit adding to a pending one is still that one request, already
+        # in the managers' queue, which shows its latest values (one email per request, not per save).
+        cluster_ids = list(
+            org.cluster_memberships.filter(status=ClusterMembershipStatus.APPROVED).values_list("cluster_id", flat=True)
+        )
+        _notify_cluster_managers(
+            cluster_ids=cluster_ids, template="organization_change_requested",
+            context={"organization": org, "change": change}, anchor="#organization-changes", actor=user,
+        )
     return change
 
 
 def organization_change_pending(org: Organization) -> OrganizationChange | None:
     return OrganizationChange.objects.filter(organization=org, status=OrganizationChangeStatus.PENDING).first()
+
+
+@transaction.atomic
+def organization_change_withdraw(*, user: User, change_id: int) -> OrganizationChange:
+    """The organisation takes back its held name or website change before a manager decides it: the verified
+    values stay, and the change leaves the managers' queue (selectors.organization_changes_to_review lists
+    pending changes only). Its administrators may do this, while the change is pending."""
+    change = (
+        OrganizationChange.objects.select_for_update().select_related("organization").filter(pk=change_id).first()
+    )
+    if change is None:
+        raise DomainError(_("This request no longer exists."))
+    if not selectors.can_edit_organization(user, change.organization):
+        raise NotAllowed(_("Only the organisation's administrators can withdraw its change of name or website."))
+    if change.status != OrganizationChangeStatus.PENDING:
+        raise Conflict(_(
+            "This change is no longer awaiting review: a cluster manager has already decided it, or it was withdrawn."
+        ))
+    # decided_by records who closed the request: here the organisation's administrator who withdrew it (not
+    # necessarily the one who asked), so the admin's history says who took it back.
+    change.status, change.decided_by, change.decided_at, change.reason = (
+        OrganizationChangeStatus.WITHDRAWN, user, timezone.now(), "",
+    )
+    change.save(update_fields=["status", "decided_by", "decided_at", "reason"])
+    return change
 
 
 def _decide_organization_change(*, manager: User, change_id: int) -> OrganizationChange:

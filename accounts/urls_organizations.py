@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:pk>/", views.detail_view, name="detail"),
     path("<int:pk>/edit/", views.edit_view, name="edit"),
     path("<int:pk>/reapply/", views.reapply_view, name="reapply"),
+    path("<int:pk>/changes/<int:change_id>/withdraw/", views.change_withdraw_view, name="change_withdraw"),
     path("<int:pk>/invite/", views.invite_view, name="invite"),
     path("<int:pk>/clusters/join/", views.cluster_join_view, name="cluster_join"),
     path("<int:pk>/members/<int:membership_id>/", views.membership_edit_view, name="membership_edit"),

@@ -119,7 +119,23 @@ def edit_view(request: HttpRequest, pk: int) -> HttpResponse:
                 form.fields[name].help_text = _("Awaiting a cluster manager's review: %(value)s") % {
                     "value": getattr(pending, name) or "—"
                 }
-    return render(request, "organizations/edit.html", {"form": form, "org": org})
+    return render(request, "organizations/edit.html", {"form": form, "org": org, "pending": pending})
+
+
+@login_required
+@require_POST
+def change_withdraw_view(request: HttpRequest, pk: int, change_id: int) -> HttpResponse:
+    """Withdraw the organisation's held change of name or website before a cluster manager decides it."""
+    org = _editable_org(request, pk)
+    change = get_object_or_404(org.changes, pk=change_id)  # another organisation's change: 404
+    try:
+        services.organization_change_withdraw(user=request.user, change_id=change.pk)
+        messages.success(request, _(
+            "Your change of name or website was withdrawn. ClusterLink keeps showing %(org)s."
+        ) % {"org": change.old_name})
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return redirect("organizations:edit", pk=org.pk)
 
 
 @login_required

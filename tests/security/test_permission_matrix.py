@@ -118,6 +118,7 @@ PARAMS: dict[str, Kwargs] = {
     "organizations:detail": pk("firm"),
     "organizations:edit": pk("firm"),
     "organizations:reapply": pk("firm"),
+    "organizations:change_withdraw": lambda w: {"pk": w["firm"].pk, "change_id": w["name_change"].pk},
     "organizations:invite": pk("firm"),
     "organizations:cluster_join": pk("firm"),
     "organizations:membership_edit": lambda w: {"pk": w["firm"].pk, "membership_id": w["startup_membership"].pk},
@@ -243,6 +244,7 @@ EXPECT: dict[str, Exp] = {
     "organizations:detail": E(),
     "organizations:edit": E(ORG_ADMIN),
     "organizations:reapply": POST(ORG_ADMIN),
+    "organizations:change_withdraw": POST(ORG_ADMIN),  # the firm's held rename: its admins withdraw it (no body)
     "organizations:invite": POST(ORG_ADMIN),
     # An empty form names no cluster: 404 once the permission check has passed.
     "organizations:cluster_join": POST(ORG_ADMIN, startup=404, platform_admin=404),
@@ -444,6 +446,7 @@ def _effects(w: MatrixWorld) -> dict[str, tuple[Callable[[MatrixWorld], object],
     return {
         "manage:verification_decide": (_state(ClusterMembership, w["pending_request"].pk), MANAGER),
         "manage:organization_change_decide": (_state(OrganizationChange, w["name_change"].pk), MANAGER),
+        "organizations:change_withdraw": (_state(OrganizationChange, w["name_change"].pk), ORG_ADMIN),
         "mentoring:mentor_action": (_state(MentorProfile, w["mentor_profile"].pk), MANAGER),
         "mentoring:seat_answer": (_state(PanelSeat, w["seat"].pk), frozenset({"mentor"})),
         "mentoring:booking_cancel": (_state(OfficeHourBooking, w["office_hour_booking"].pk),

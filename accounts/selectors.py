@@ -3,11 +3,11 @@
 from collections.abc import Callable
 
 from django.core.paginator import Page, Paginator
-from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Window
 
 from clusters.models import Cluster, ClusterMembership, ClusterMembershipStatus
 from core.i18n import localized
+from core.versions import COUNT, SUM, version
 
 from .models import (
     Membership,
@@ -217,15 +217,12 @@ def directory_version() -> tuple:
     sums (an approval, a decline, a removal or a cluster deleted changes them), and the latest request and
     decision times (sums can coincide; a decision or re-application always moves these). Cluster names are in the
     filter form's choices, which the view reads anyway."""
-    org, cm = Organization._meta.db_table, ClusterMembership._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f'SELECT * FROM (SELECT MAX("updated_at"), COUNT(*) FROM "{org}") o, '  # noqa: S608 - table names
-            f'(SELECT COUNT(*), SUM("id"), SUM("organization_id"), SUM("cluster_id") FROM "{cm}" WHERE "status" = %s) c, '
-            f'(SELECT MAX("requested_at"), MAX("decided_at") FROM "{cm}") d',  # every decision and re-application
-            [ClusterMembershipStatus.APPROVED.value],
-        )
-        return tuple(cursor.fetchone())
+    approved = ClusterMembership.objects.filter(status=ClusterMembershipStatus.APPROVED)
+    return version(
+        (Organization, "updated_at"), (Organization, COUNT),
+        (approved, COUNT), (approved, "id", SUM), (approved, "organization_id", SUM), (approved, "cluster_id", SUM),
+        (ClusterMembership, "requested_at"), (ClusterMembership, "decided_at"),  # every decision and re-application
+    )
 
 
 def organization_people(*, org: Organization) -> QuerySet[Membership]:

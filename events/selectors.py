@@ -1,14 +1,13 @@
 """Reads for events: who may see and manage what, lists with a constant number of queries."""
 
-import hashlib
 from datetime import datetime
 
-from django.db import connection
 from django.db.models import BooleanField, Case, DateTimeField, F, Prefetch, Q, QuerySet, Value, When
 
 from accounts.models import Membership, MembershipStatus, Organization, OrganizationStatus, User
 from accounts.selectors import contact_visible_org_ids, managed_cluster_ids
 from clusters.models import Cluster
+from core.versions import COUNT, DIGEST, version
 from matching.models import Match, MatchStatus
 from taxonomy.models import Facet
 
@@ -274,26 +273,12 @@ def event_list_version(*, user: User, now: datetime) -> tuple:
     ``updated_at``; a few dozen rows): a digest of the columns shown. The viewer: superuser and the clusters
     they manage (drafts and the repair notice).
     """
-    event_t, topic_t = Event._meta.db_table, Event.topics.through._meta.db_table
-    cluster_t, facet_t = Cluster._meta.db_table, Facet._meta.db_table
-    # Only the models' table names are put in the text.
-    sql = (
-        f'SELECT (SELECT MAX(updated_at) FROM {event_t}), (SELECT COUNT(*) FROM {event_t}),'  # noqa: S608
-        f' (SELECT COUNT(*) FROM {event_t} WHERE ends_at >= %s),'
-        f' (SELECT COUNT(*) FROM {topic_t}), (SELECT MAX(id) FROM {topic_t}),'
-        f" (SELECT md5(string_agg(concat_ws('|', id, slug, name_ko, name_en), ',' ORDER BY id)) FROM {cluster_t}),"
-        f" (SELECT md5(string_agg(concat_ws('|', id, kind, slug, label_ko, label_en, \"order\", is_active::text),"
-        f" ',' ORDER BY id)) FROM {facet_t})"
+    topics = Event.topics.through
+    row = version(
+        (Event, "updated_at"), (Event, COUNT), (Event.objects.filter(ends_at__gte=now), COUNT),
+        (topics, COUNT), (topics, "id"),
+        (Cluster, ("id", "slug", "name_ko", "name_en"), DIGEST),
+        (Facet, ("id", "kind", "slug", "label_ko", "label_en", "order", "is_active"), DIGEST),
     )
-    if connection.vendor != "postgresql":  # the SQLite first run: no md5(), read the few rows instead
-        sql = sql.split(", (SELECT md5(")[0]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [connection.ops.adapt_datetimefield_value(now)])
-        row = cursor.fetchone()
-    if connection.vendor != "postgresql":
-        names = (list(Cluster.objects.order_by("id").values_list("id", "slug", "name_ko", "name_en")),
-                 list(Facet.objects.order_by("id").values_list("id", "kind", "slug", "label_ko", "label_en", "order",
-                                                                "is_active")))
-        row = (*row, hashlib.md5(repr(names).encode(), usedforsecurity=False).hexdigest())
     managed = tuple(sorted(managed_cluster_ids(user)))
     return (*row, bool(user.is_authenticated and user.is_superuser), managed)

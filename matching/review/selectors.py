@@ -10,7 +10,6 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.admin.models import LogEntry
-from django.db import connection
 from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
@@ -18,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from accounts.models import Membership, MembershipRole, MembershipStatus, Organization, User
 from accounts.selectors import managed_cluster_ids, member_org_ids
 from clusters.models import ClusterMembership
+from core.versions import COUNT, DIGEST, version
 from taxonomy.models import Facet
 
 from ..models import (
@@ -194,24 +194,6 @@ def review_queue(*, user: User, therapeutic_area: str = "", partnership_type: st
     return with_relations(qs).order_by("-score", "id")
 
 
-# What the queue's kept cards show, each read as a scalar subquery ({...}: table names; {within}: the queue's
-# organisations). DIGEST rows are (k, v) pairs folded into one text.
-_VERSION_READS = (
-    "SELECT MAX(updated_at) FROM {match}",
-    "SELECT COUNT(*) FROM {match} WHERE counterpart_id {within}",
-    "SELECT MAX(updated_at) FROM {listing}",
-    "SELECT COUNT(*) FROM {listing} WHERE organization_id {within}",
-    "SELECT MAX(updated_at) FROM {organization}",
-    "DIGEST SELECT id AS k, id || ':' || full_name AS v FROM {user} WHERE id IN "
-    "(SELECT user_id FROM {membership} WHERE organization_id {within})",
-    "DIGEST SELECT id AS k, id || '|' || kind || '|' || slug || '|' || label_en || '|' || label_ko"
-    " || '|' || {order} || '|' || is_active AS v FROM {facet}",
-    "SELECT MAX(id) FROM {admin_log}",
-)
-_DIGEST = {"postgresql": "SELECT md5(string_agg(d.v, ',' ORDER BY d.k)) FROM ({rows}) d"}
-_DIGEST_OTHER = "SELECT group_concat(d.v, ',') FROM ({rows} ORDER BY k) d"
-
-
 def queue_version(user: User, *, org_ids: set[int], reviewing: set[int]) -> tuple:
     """What the queue's kept cards show, for this viewer, as a tuple read in one round trip (core.fragments).
 
@@ -224,21 +206,16 @@ def queue_version(user: User, *, org_ids: set[int], reviewing: set[int]) -> tupl
     answer rate). The viewer's organisations (memberships, TTO roles) are part of the tuple: visibility and the
     queue itself follow them.
     """
-    q = connection.ops.quote_name
     orgs = sorted(org_ids)
-    names = {"match": Match, "listing": Listing, "organization": Organization, "user": User,
-             "membership": Membership, "facet": Facet, "admin_log": LogEntry}
-    names = {k: q(m._meta.db_table) for k, m in names.items()}
-    names["order"], names["within"] = q("order"), f"IN ({', '.join(['%s'] * len(orgs))})" if orgs else "IN (NULL)"
-    digest = _DIGEST.get(connection.vendor, _DIGEST_OTHER)
-    parts, params = [], []
-    for read in _VERSION_READS:
-        sql = read.removeprefix("DIGEST ").format(**names)
-        parts.append(digest.format(rows=sql) if read.startswith("DIGEST ") else sql)
-        params += orgs * read.count("{within}")
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(f"({p})" for p in parts), params)
-        row = tuple(cursor.fetchone())
+    colleagues = User.objects.filter(pk__in=Membership.objects.filter(organization_id__in=orgs).values("user_id"))
+    row = version(
+        (Match, "updated_at"), (Match.objects.filter(counterpart_id__in=orgs), COUNT),
+        (Listing, "updated_at"), (Listing.objects.filter(organization_id__in=orgs), COUNT),
+        (Organization, "updated_at"),
+        (colleagues, ("id", "full_name"), DIGEST),
+        (Facet, ("id", "kind", "slug", "label_en", "label_ko", "order", "is_active"), DIGEST),
+        (LogEntry, "id"),
+    )
     return (*row, tuple(orgs), tuple(sorted(reviewing)), tuple(sorted(member_org_ids(user))))
 
 

@@ -16,7 +16,7 @@ from accounts.models import Membership, Organization, User
 from clusters.models import ClusterMembership
 from taxonomy.models import Facet
 
-from . import clusters, events, indicators, listings, mentoring, organizations, people, review
+from . import clusters, events, history, indicators, listings, mentoring, organizations, people, review
 from .world import DEFAULT_SEED, DEMO_SOURCE, World, demo_users_q
 
 # A fixed salt makes the hash stable, so a re-run sees "unchanged" and rewrites nothing.
@@ -33,6 +33,8 @@ STAGES: tuple[Callable[[World], Any], ...] = (
     listings.build_proposals,
     events.build_events,
     review.build_review,
+    # After the review stories, which take their pick of the proposals first.
+    history.build_history,
     # Last: the snapshots read every linkage the stages above wrote.
     indicators.build_snapshots,
 )

@@ -359,7 +359,12 @@ def _organization_change_hold(*, user: User, org: Organization, held: dict) -> O
         setattr(change, name, value)
     change.requested_by, change.requested_at = user, timezone.now()
     change.save()
-    if new:
+    # A change withdrawn in the last day and asked again is not announced again: edit, withdraw, edit... would
+    # otherwise email every manager each round. The queue shows it all the same.
+    withdrawn_lately = OrganizationChange.objects.filter(
+        organization=org, status=OrganizationChangeStatus.WITHDRAWN, decided_at__gte=timezone.now() - timedelta(days=1)
+    ).exists()
+    if new and not withdrawn_lately:
         # Only a new request is announced: an edit adding to a pending one is still that one request, already
         # in the managers' queue, which shows its latest values (one email per request, not per save).
         cluster_ids = list(

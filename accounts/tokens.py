@@ -6,9 +6,10 @@ holds its SHA-256 (``ApiToken.key_hash``) and its first characters (``prefix``, 
 So the API sign-in cannot answer with a token the person already has: every sign-in issues a NEW token.
 A script should sign in once and keep its key, not sign in on every run.
 
-A person holds at most ``API_TOKENS_PER_USER`` tokens (default 10): issuing one more revokes the oldest, and
-the answer says how many went. A token ends when it expires, when its owner revokes it (one, or all of them),
-on a password reset by email, and when the account is deleted.
+A person holds at most ``API_TOKENS_PER_USER`` tokens (default 10): issuing one more removes their expired tokens
+and then revokes the least recently used (never used: oldest made), and the answer says how many went. A token
+ends when it expires, when its owner revokes it (one, or all of them), on a password reset by email, and when the
+account is deleted.
 """
 
 import hashlib
@@ -19,6 +20,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -36,7 +38,7 @@ LAST_USED_EVERY = timedelta(minutes=1)  # at most one write per token per minute
 class IssuedToken:
     token: ApiToken
     key: str  # the whole key: hand it to the person now, it is not kept
-    dropped: int  # the person's oldest tokens revoked to stay within API_TOKENS_PER_USER
+    dropped: int  # the person's least recently used tokens revoked to stay within API_TOKENS_PER_USER
 
 
 def key_hash(key: str) -> str:
@@ -60,7 +62,8 @@ def tokens_of(user: User) -> list[ApiToken]:
 
 @transaction.atomic
 def token_issue(*, user: User, name: str = "") -> IssuedToken:
-    """A new token for ``user``; beyond ``API_TOKENS_PER_USER`` their oldest ones are revoked."""
+    """A new token for ``user``; their expired tokens are removed and, beyond ``API_TOKENS_PER_USER``, the least
+    recently used ones revoked (``dropped`` counts only those: expired tokens signed nobody in)."""
     User.objects.select_for_update().filter(pk=user.pk).first()  # two issues at once: the cap still holds
     key = secrets.token_hex(KEY_BYTES)
     now = timezone.now()
@@ -68,8 +71,12 @@ def token_issue(*, user: User, name: str = "") -> IssuedToken:
         user=user, name=name.strip()[:100], prefix=key[:KEY_PREFIX_LENGTH], key_hash=key_hash(key),
         created=now, expires_at=now + ttl(),
     )
-    keep = ApiToken.objects.filter(user=user).order_by("-created", "-id").values("pk")[:settings.API_TOKENS_PER_USER]
-    dropped = ApiToken.objects.filter(user=user).exclude(pk__in=keep).delete()[0]
+    # Expired tokens go first (they sign nobody in); beyond the cap, the least recently used: a script that signs in
+    # on every run leaves used-once tokens behind, and those go before the token another program uses daily.
+    mine = ApiToken.objects.filter(user=user)
+    mine.filter(Q(expires_at__lte=now) | Q(created__lte=now - ttl())).delete()
+    keep = mine.order_by(Coalesce("last_used_at", "created").desc(), "-id").values("pk")[:settings.API_TOKENS_PER_USER]
+    dropped = mine.exclude(pk__in=keep).delete()[0]
     return IssuedToken(token=token, key=key, dropped=dropped)
 
 

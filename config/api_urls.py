@@ -35,7 +35,7 @@ class TokenIssuedSerializer(serializers.Serializer):
     )
     dropped = serializers.IntegerField(
         read_only=True,
-        help_text=_lazy("How many of your oldest tokens this sign-in revoked: you may hold API_TOKENS_PER_USER "
+        help_text=_lazy("How many of your least recently used tokens this sign-in revoked: you may hold API_TOKENS_PER_USER "
                         "tokens (10 unless configured)."),
     )
 
@@ -74,8 +74,10 @@ class ThrottledObtainAuthToken(APIView):
         serializer = self.get_serializer(data=request.data)
         try:
             serializer.is_valid(raise_exception=True)
-        except ValidationError:
-            throttle.login_failed(request, email)
+        except ValidationError as exc:
+            # A bad token name alone says nothing about the password (it is never checked then): not a failed sign-in.
+            if not (isinstance(exc.detail, dict) and set(exc.detail) == {"name"}):
+                throttle.login_failed(request, email)
             raise
         throttle.login_succeeded(request, email)
         issued = tokens.token_issue(user=serializer.validated_data["user"], name=serializer.validated_data["name"])

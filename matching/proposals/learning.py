@@ -167,7 +167,7 @@ def weights_from_decisions(rows: list[tuple[dict, int]], current: dict[str, floa
                 refit_weights={n: round(float(w), 4) for n, w in zip(names, learned, strict=True)})
     if test["lower"] <= 0:
         return _verdict(info, "not_significant",
-                        f"the gain could be chance: {CONFIDENCE:.0%} lower bound {test['lower']:.4f} is not above 0")
+                        f"the gain could be chance: {100 * CONFIDENCE:g}% lower bound {test['lower']:.4f} is not above 0")
     if test["gain"] <= MIN_GAIN:
         return _verdict(info, "gain_too_small", f"gain {test['gain']:.4f} does not exceed {MIN_GAIN}")
     return _verdict(info, "adopted", "the refitted weights rank the newest decisions better, beyond chance",

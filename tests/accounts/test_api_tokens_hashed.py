@@ -91,8 +91,47 @@ def test_issuing_beyond_the_cap_drops_the_oldest_and_says_so(client, person, set
     client.force_login(person)
     page = client.post(CREATE, {"password": PASSWORD})
     assert page.status_code == 200
-    assert "so your oldest token was revoked" in page.content.decode()
+    assert "so the token you used least recently was revoked" in page.content.decode()
     assert ApiToken.objects.filter(user=person).count() == 3
+
+
+@pytest.mark.django_db
+def test_the_cap_keeps_a_token_in_daily_use_and_drops_expired_ones_first(client, person, settings):
+    """A script that signs in on every run must not revoke the token another program uses every day."""
+    settings.API_TOKENS_PER_USER = 3
+    daily = sign_in(client, name="daily sync")["token"]
+    ApiToken.objects.filter(key_hash=tokens.key_hash(daily)).update(created=timezone.now() - timedelta(days=5))
+    assert me(daily).status_code == 200  # used just now: the most recently used, though the oldest made
+    runs = [sign_in(client, name="nightly")["token"] for _ in range(2)]
+    ApiToken.objects.filter(key_hash=tokens.key_hash(runs[0])).update(created=timezone.now() - timedelta(days=2))
+
+    third = sign_in(client, name="nightly")
+
+    assert third["dropped"] == 1
+    assert me(daily).status_code == 200
+    assert me(runs[0]).status_code == 401  # never used and older than the other run's: the least recently used
+    assert me(runs[1]).status_code == 200
+    expired = ApiToken.objects.get(key_hash=tokens.key_hash(runs[1]))
+    ApiToken.objects.filter(pk=expired.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
+
+    fourth = sign_in(client, name="nightly")
+
+    assert fourth["dropped"] == 0  # the expired token went without taking a live one's place
+    assert not ApiToken.objects.filter(pk=expired.pk).exists()
+    assert ApiToken.objects.filter(user=person).count() == 3
+    assert me(daily).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_bad_token_name_alone_is_not_a_failed_sign_in(client, person):
+    from accounts import throttle
+
+    for _ in range(8):
+        response = client.post("/api/v1/auth/token/", {"username": "jiho@example.kr", "password": PASSWORD,
+                                                        "name": "x" * 101})
+        assert response.status_code == 400 and "name" in response.json()
+    assert not throttle.login_blocked(response.wsgi_request, "jiho@example.kr")
+    assert sign_in(client)["token"]
 
 
 @pytest.mark.django_db

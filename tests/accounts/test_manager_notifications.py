@@ -1,11 +1,14 @@
 """Cluster managers are emailed when something waits for them: a new organisation's signup, a request (or a
 re-request) to join a cluster, a re-application, a verified organisation's held change of name or website."""
 
+from datetime import timedelta
+
 import pytest
 from django.conf import settings
 from django.core import mail
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts import services
 from accounts.models import MembershipRole, Organization, OrganizationChange, OrganizationStatus, User
@@ -265,8 +268,17 @@ def test_adding_to_a_pending_change_does_not_email_again_but_a_new_request_after
     assert mail.outbox == []
     assert OrganizationChange.objects.get().website == "https://ab.example.com"
 
-    services.organization_change_withdraw(user=world["admin"], change_id=OrganizationChange.objects.get().pk)
-    with mailbox():
+    change = OrganizationChange.objects.get()
+    services.organization_change_withdraw(user=world["admin"], change_id=change.pk)
+    with mailbox():  # asked again within a day of the withdrawal: edit, withdraw, edit... does not flood managers
+        services.organization_update(user=world["admin"], org=world["org"], fields={"name_en": "Alpha Bio Inc."})
+    assert mail.outbox == []
+    assert OrganizationChange.objects.filter(status="pending").count() == 1  # still in the queue
+
+    again = OrganizationChange.objects.get(status="pending")
+    services.organization_change_withdraw(user=world["admin"], change_id=again.pk)
+    OrganizationChange.objects.update(decided_at=timezone.now() - timedelta(days=1, minutes=1))
+    with mailbox():  # a day after the last withdrawal: a new request, announced
         services.organization_update(user=world["admin"], org=world["org"], fields={"name_en": "Alpha Bio Inc."})
 
     assert recipients() == ["a.en@cluster.example.kr", "a.ko@cluster.example.kr", "ab@cluster.example.kr"]

@@ -107,6 +107,9 @@ def world(db):
     slot = named("OfficeHour").objects.create(mentor=office_mentor, starts_at=datetime(2026, 12, 20, 1, tzinfo=UTC),
                                               duration_minutes=30, location="Room 1", capacity=2, booked_count=1)
     named("OfficeHourBooking").objects.create(slot=slot, startup=w.firm, booked_by=w.startup, message="IND plan")
+    from accounts import tokens  # the token admin makes none (view-only): a real issued token to show
+
+    tokens.token_issue(user=w.startup, name="admin test")
     return w
 
 

@@ -381,16 +381,22 @@ def organization_change_pending(org: Organization) -> OrganizationChange | None:
     return OrganizationChange.objects.filter(organization=org, status=OrganizationChangeStatus.PENDING).first()
 
 
-@transaction.atomic
-def organization_change_withdraw(*, user: User, change_id: int) -> OrganizationChange:
-    """The organisation takes back its held name or website change before a manager decides it: the verified
-    values stay, and the change leaves the managers' queue (selectors.organization_changes_to_review lists
-    pending changes only). Its administrators may do this, while the change is pending."""
+def _locked_change(change_id: int) -> OrganizationChange:
+    """The change, locked until the caller's transaction ends (two decisions at once: one wins)."""
     change = (
         OrganizationChange.objects.select_for_update().select_related("organization").filter(pk=change_id).first()
     )
     if change is None:
         raise DomainError(_("This request no longer exists."))
+    return change
+
+
+@transaction.atomic
+def organization_change_withdraw(*, user: User, change_id: int) -> OrganizationChange:
+    """The organisation takes back its held name or website change before a manager decides it: the verified
+    values stay, and the change leaves the managers' queue (selectors.organization_changes_to_review lists
+    pending changes only). Its administrators may do this, while the change is pending."""
+    change = _locked_change(change_id)
     if not selectors.can_edit_organization(user, change.organization):
         raise NotAllowed(_("Only the organisation's administrators can withdraw its change of name or website."))
     if change.status != OrganizationChangeStatus.PENDING:
@@ -407,11 +413,7 @@ def organization_change_withdraw(*, user: User, change_id: int) -> OrganizationC
 
 
 def _decide_organization_change(*, manager: User, change_id: int) -> OrganizationChange:
-    change = (
-        OrganizationChange.objects.select_for_update().select_related("organization").filter(pk=change_id).first()
-    )
-    if change is None:
-        raise DomainError(_("This request no longer exists."))
+    change = _locked_change(change_id)
     if not selectors.may_review_organization_change(manager, change.organization):
         raise NotAllowed(_("Only the managers of the organisation's clusters can decide this request."))
     if change.status != OrganizationChangeStatus.PENDING:
